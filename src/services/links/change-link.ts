@@ -1,0 +1,68 @@
+import { sharingToColumns } from '../../domain/policy/keys.js';
+import type { SharingInput } from '../../domain/policy/sharing.js';
+import { fromDatabaseError } from '../../storage/errors.js';
+import { appendLinkVersion, findLink, type LinkRow, type NewLinkVersion } from '../../storage/links.js';
+import { findRecord } from '../../storage/records.js';
+import type { Tx } from '../../storage/session.js';
+import { audited } from '../audited.js';
+import type { Call } from '../context.js';
+import { assertChangeable, type Guard } from '../originator.js';
+import { resolveRemark } from '../sharing.js';
+import { presentLink, type LinkView } from './present.js';
+import { validateLinkInput } from './validate-link.js';
+
+async function changeLink(
+  call: Call,
+  id: string,
+  change: NewLinkVersion['change'],
+  guard: Guard,
+  next: (tx: Tx, head: LinkRow) => Promise<Partial<NewLinkVersion>>,
+): Promise<LinkView> {
+  const query = guard.reason ? { id, reason: guard.reason } : { id };
+  return audited(call, `link.${change}`, query, async (tx) => {
+    const head = await findLink(tx, id);
+    assertChangeable(head, call.viewer!, guard, 'link', id);
+    const changes = await next(tx, head);
+    try {
+      await appendLinkVersion(tx, {
+        link_id: id,
+        version: head.version + 1,
+        link_type: head.link_type,
+        source_id: head.source_id,
+        target_id: head.target_id,
+        agency: head.agency,
+        created_by: head.created_by,
+        changed_by: call.viewer!.userId,
+        change,
+        source_ref: head.source_ref,
+        properties: head.properties,
+        marking: head.marking,
+        rel_to: head.rel_to,
+        recipients: head.recipients,
+        retracted: false,
+        ...changes,
+      });
+    } catch (err) {
+      throw fromDatabaseError(err, 'link', id);
+    }
+    const row = (await findLink(tx, id)) ?? { ...head, ...changes, version: head.version + 1 };
+    return { result: presentLink(row), ids: [id] };
+  }, 'records:write');
+}
+
+export function updateLink(call: Call, id: string, input: Guard & { properties: unknown }): Promise<LinkView> {
+  return changeLink(call, id, 'update', input, async (tx, head) => {
+    const [source, target] = [await findRecord(tx, head.source_id), await findRecord(tx, head.target_id)];
+    return { properties: validateLinkInput(head.link_type, source!.schema, target!.schema, input.properties) };
+  });
+}
+
+export function remarkLink(call: Call, id: string, input: Guard & SharingInput): Promise<LinkView> {
+  return changeLink(call, id, 'remark', input, async (tx, head) => {
+    return sharingToColumns(await resolveRemark(tx, head, input));
+  });
+}
+
+export function retractLink(call: Call, id: string, input: Guard): Promise<LinkView> {
+  return changeLink(call, id, 'retract', input, async () => ({ retracted: true }));
+}

@@ -1,0 +1,27 @@
+import { AppError, notFound } from '../domain/errors.js';
+import type { Viewer } from '../domain/identity/viewer.js';
+
+export interface Guard {
+  /** Optimistic concurrency: refuse if the record or link moved past this version. */
+  expectedVersion?: number;
+  reason?: string;
+}
+
+/**
+ * Originator control. An invisible head answers not_found before anything else, so the
+ * refusal says nothing about a record the viewer may not see.
+ */
+export function assertChangeable<H extends { agency: string; retracted: boolean; version: number }>(
+  head: H | undefined,
+  viewer: Viewer,
+  guard: Guard,
+  kind: 'record' | 'link',
+  id: string,
+): asserts head is H {
+  if (!head) throw notFound(kind, id);
+  if (head.agency !== viewer.agency) throw new AppError('not_originator', { kind, id });
+  if (head.retracted) throw new AppError('conflict', { kind, id });
+  if (guard.expectedVersion !== undefined && guard.expectedVersion !== head.version) {
+    throw new AppError('conflict', { kind, id });
+  }
+}

@@ -1,0 +1,65 @@
+import type { Selectable } from 'kysely';
+import type { Tx } from './session.js';
+import type { LinkTable, LinkVersionTable } from './tables.js';
+
+export type LinkRow = Selectable<LinkTable>;
+export type LinkVersionRow = Selectable<LinkVersionTable>;
+
+export interface NewLinkVersion {
+  link_id: string;
+  version: number;
+  link_type: string;
+  source_id: string;
+  target_id: string;
+  agency: string;
+  created_by: string;
+  changed_by: string;
+  change: 'create' | 'update' | 'remark' | 'retract';
+  source_ref: string | null;
+  properties: Record<string, string[]>;
+  marking: string;
+  rel_to: string[];
+  recipients: string[];
+  retracted: boolean;
+}
+
+export async function appendLinkVersion(tx: Tx, v: NewLinkVersion): Promise<void> {
+  await tx
+    .insertInto('puente.link_version')
+    .values({ ...v, properties: JSON.stringify(v.properties) })
+    .execute();
+}
+
+export async function findLink(tx: Tx, id: string): Promise<LinkRow | undefined> {
+  return tx.selectFrom('puente.link').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listLinkVersions(tx: Tx, id: string): Promise<LinkVersionRow[]> {
+  return tx
+    .selectFrom('puente.link_version')
+    .selectAll()
+    .where('link_id', '=', id)
+    .orderBy('version', 'asc')
+    .execute();
+}
+
+export interface LinkQuery {
+  /** Links with this record at either end. */
+  recordId?: string;
+  linkType?: string[];
+  includeRetracted?: boolean;
+  before?: string;
+  limit: number;
+}
+
+export async function queryLinks(tx: Tx, q: LinkQuery): Promise<LinkRow[]> {
+  let s = tx.selectFrom('puente.link').selectAll();
+  const recordId = q.recordId;
+  if (recordId) {
+    s = s.where((eb) => eb.or([eb('source_id', '=', recordId), eb('target_id', '=', recordId)]));
+  }
+  if (q.linkType?.length) s = s.where('link_type', 'in', q.linkType);
+  if (!q.includeRetracted) s = s.where('retracted', '=', false);
+  if (q.before) s = s.where('id', '<', q.before);
+  return s.orderBy('id', 'desc').limit(q.limit).execute();
+}

@@ -1,0 +1,28 @@
+import { sql, type Transaction } from 'kysely';
+import type { Viewer } from '../domain/identity/viewer.js';
+import { viewerKeys } from '../domain/policy/keys.js';
+import type { Db } from './database.js';
+import type { Tables } from './tables.js';
+
+export type Tx = Transaction<Tables>;
+
+/**
+ * Runs work in one transaction as the application role, which owns nothing and is bound by
+ * row-level security; the viewer is set for this transaction only. A null viewer (an
+ * unauthenticated request) sees nothing and may only append its audit entry.
+ */
+export function asViewer<T>(db: Db, viewer: Viewer | null, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await sql`SELECT set_config('role', 'puente_app', true),
+      set_config('puente.viewer_keys', ${viewer ? viewerKeys(viewer).join(',') : ''}, true),
+      set_config('puente.agency', ${viewer?.agency ?? ''}, true),
+      set_config('puente.user', ${viewer?.userId ?? ''}, true),
+      set_config('puente.role', ${viewer?.role ?? ''}, true)`.execute(tx);
+    return work(tx);
+  });
+}
+
+/** The operator's transaction (CLI administration): the owner role, outside the sharing rules. */
+export function asOperator<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}

@@ -1,0 +1,121 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, never>;
+type ReadOnly<T> = ColumnType<T, never, never>;
+
+export interface AgencyTable {
+  code: string;
+  name: string;
+  country: string;
+  created_at: Timestamp;
+}
+
+export interface AppUserTable {
+  id: string;
+  agency: string;
+  name: string;
+  email: string | null;
+  role: string;
+  created_at: Timestamp;
+  disabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  token_hash: Uint8Array;
+  label: string | null;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date | null, Date | null | undefined, never>;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** Columns shared by a marked head and its versions. */
+interface Marked {
+  agency: string;
+  created_by: string;
+  changed_by: string;
+  source_ref: string | null;
+  properties: ColumnType<Record<string, string[]>, string, never>;
+  marking: string;
+  rel_to: string[];
+  recipients: string[];
+  retracted: boolean;
+  owner_key: ReadOnly<string>;
+  audience: ReadOnly<string[]>;
+}
+
+export interface RecordVersionTable extends Marked {
+  record_id: string;
+  version: number;
+  schema: string;
+  changed_at: Timestamp;
+  change: string;
+  caption: string;
+  event_date: string | null;
+  countries: string[];
+  terms: ColumnType<string[], string[], never>;
+}
+
+export interface RecordTable extends Marked {
+  id: string;
+  version: number;
+  schema: string;
+  created_at: Timestamp;
+  changed_at: Timestamp;
+  caption: string;
+  event_date: string | null;
+  countries: string[];
+}
+
+export interface RecordTermTable {
+  term: string;
+  record_id: string;
+}
+
+export interface LinkVersionTable extends Marked {
+  link_id: string;
+  version: number;
+  link_type: string;
+  source_id: string;
+  target_id: string;
+  changed_at: Timestamp;
+  change: string;
+}
+
+export interface LinkTable extends Marked {
+  id: string;
+  version: number;
+  link_type: string;
+  source_id: string;
+  target_id: string;
+  created_at: Timestamp;
+  changed_at: Timestamp;
+}
+
+export interface AuditEntryTable {
+  seq: Generated<number>;
+  at: Timestamp;
+  user_id: string | null;
+  agency: string | null;
+  action: string;
+  outcome: string;
+  record_ids: string[];
+  query: ColumnType<unknown, string | null, never>;
+  purpose: string | null;
+  result_count: number | null;
+  prev_hash: Generated<Uint8Array>;
+  hash: Generated<Uint8Array>;
+}
+
+export interface Tables {
+  'puente.agency': AgencyTable;
+  'puente.app_user': AppUserTable;
+  'puente.api_token': ApiTokenTable;
+  'puente.record': RecordTable;
+  'puente.record_version': RecordVersionTable;
+  'puente.record_term': RecordTermTable;
+  'puente.link': LinkTable;
+  'puente.link_version': LinkVersionTable;
+  'puente.audit_entry': AuditEntryTable;
+}

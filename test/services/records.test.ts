@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/domain/errors.js';
+import { createRecord } from '../../src/services/records/create-record.js';
+import { getRecord, listVersions } from '../../src/services/records/get-record.js';
+import { remarkRecord, retractRecord, updateRecord } from '../../src/services/records/change-record.js';
+import { searchRecords } from '../../src/services/records/search-records.js';
+import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { buildAgency, buildUser, type TestUser } from '../support/factories.js';
+
+let database: TestDatabase;
+let fgr: TestUser;
+let fgr2: TestUser;
+let cbp: TestUser;
+let rcmp: TestUser;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const db = database.db;
+  const [a, b, c] = [await buildAgency(db, 'FGR', 'MX'), await buildAgency(db, 'CBP', 'US'), await buildAgency(db, 'RCMP', 'CA')];
+  fgr = await buildUser(db, a);
+  fgr2 = await buildUser(db, a, 'supervisor');
+  cbp = await buildUser(db, b);
+  rcmp = await buildUser(db, c);
+});
+afterAll(() => database.close());
+
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: unknown) => (e instanceof AppError ? e.code : `unexpected ${String(e)}`),
+  );
+
+describe('records', () => {
+  it('creates, reads, searches accent-insensitively and versions a record', async () => {
+    const r = await createRecord(fgr.call, {
+      schema: 'Person',
+      properties: { name: ['José Luis Rodríguez Peña'], birthDate: ['1970-05-02'], nationality: ['mx'] },
+      marking: 'TLP:AMBER',
+      relCountries: ['US', 'MX'],
+    });
+    expect(r.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(r.marking).toBe('TLP:AMBER');
+    expect(r.properties.nationality).toEqual(['MX']);
+    expect((await getRecord(cbp.call, r.id)).caption).toBe('José Luis Rodríguez Peña');
+    expect(await code(getRecord(rcmp.call, r.id))).toBe('not_found');
+
+    const found = await searchRecords(cbp.call, { q: 'rodriguez pena' });
+    expect(found.items.map((x) => x.id)).toContain(r.id);
+    const prefix = await searchRecords(cbp.call, { q: 'RODRÍG' });
+    expect(prefix.items.map((x) => x.id)).toContain(r.id);
+    expect((await searchRecords(rcmp.call, { q: 'rodriguez' })).items).toHaveLength(0);
+
+    await updateRecord(fgr.call, r.id, { properties: { name: ['José Luis Rodríguez'], birthDate: ['1970-05-02'] } });
+    expect(await code(updateRecord(cbp.call, r.id, { properties: { name: ['x'] } }))).toBe('not_originator');
+    expect(await code(updateRecord(rcmp.call, r.id, { properties: { name: ['x'] } }))).toBe('not_found');
+    const versions = await listVersions(cbp.call, r.id);
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    expect((await searchRecords(cbp.call, { q: 'pena' })).items.map((x) => x.id)).not.toContain(r.id);
+
+    await remarkRecord(fgr.call, r.id, { marking: 'RED', recipientUsers: [fgr2.viewer.userId] });
+    expect(await code(getRecord(cbp.call, r.id))).toBe('not_found');
+    expect(await code(getRecord(fgr2.call, r.id))).toBe('ok');
+    await retractRecord(fgr.call, r.id, { reason: 'duplicate' });
+    expect((await getRecord(fgr.call, r.id)).retracted).toBe(true);
+    expect(await code(updateRecord(fgr.call, r.id, { properties: { name: ['y'] } }))).toBe('conflict');
+  });
+
+  it('rejects bad input without writing anything', async () => {
+    expect(await code(createRecord(fgr.call, { schema: 'Nope', properties: {}, marking: 'GREEN' }))).toBe('validation_failed');
+    expect(
+      await code(createRecord(fgr.call, { schema: 'Person', properties: { birthDate: ['2024-02-30'] }, marking: 'GREEN' })),
+    ).toBe('validation_failed');
+    expect(await code(createRecord(fgr.call, { schema: 'Person', properties: { name: ['a'] }, marking: 'PINK' }))).toBe(
+      'validation_failed',
+    );
+    expect(
+      await code(createRecord(fgr.call, { schema: 'Person', properties: { name: ['a'] }, marking: 'GREEN', relAgencies: ['NOPE'] })),
+    ).toBe('validation_failed');
+  });
+});
