@@ -10,11 +10,11 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export function pageLimit(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_PAGE;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
+export function pageLimit(limit: number | undefined, max = MAX_PAGE, fallback = DEFAULT_PAGE): number {
+  if (limit === undefined) return fallback;
+  if (!Number.isInteger(limit) || limit < 1 || limit > max) {
     throw new AppError('validation_failed', {}, [
-      { code: 'invalid_limit', field: 'limit', value: String(limit), expected: `an integer from 1 to ${MAX_PAGE}` },
+      { code: 'invalid_limit', field: 'limit', value: String(limit), expected: `an integer from 1 to ${max}` },
     ]);
   }
   return limit;

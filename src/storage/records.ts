@@ -59,7 +59,7 @@ export async function listRecordVersions(tx: Tx, id: string): Promise<RecordVers
     .execute();
 }
 
-export interface RecordQuery {
+export interface RecordFilter {
   schema?: string[];
   agency?: string[];
   country?: string[];
@@ -70,6 +70,9 @@ export interface RecordQuery {
   /** A folded term that must prefix one of the record's terms. */
   prefix?: string;
   includeRetracted?: boolean;
+}
+
+export interface RecordQuery extends RecordFilter {
   /** Cursor: records with ids below this one (newest first). */
   before?: string;
   limit: number;
@@ -77,8 +80,9 @@ export interface RecordQuery {
 
 const PREFIX_END = '\u{10FFFF}';
 
-export async function queryRecords(tx: Tx, q: RecordQuery): Promise<RecordRow[]> {
-  let s = tx.selectFrom('puente.record as r').selectAll('r');
+/** The visible records matching a filter; row-level security adds the viewer's rules. */
+function filtered(tx: Tx, q: RecordFilter) {
+  let s = tx.selectFrom('puente.record as r');
   if (q.schema?.length) s = s.where('r.schema', 'in', q.schema);
   if (q.agency?.length) s = s.where('r.agency', 'in', q.agency);
   if (q.country?.length) s = s.where(sql<boolean>`r.countries && ${sql.val(q.country)}::text[]`);
@@ -90,8 +94,8 @@ export async function queryRecords(tx: Tx, q: RecordQuery): Promise<RecordRow[]>
       eb.selectFrom('puente.record_term').select('record_id').where('term', '=', term),
     );
   }
-  if (q.prefix) {
-    const prefix = q.prefix;
+  const prefix = q.prefix;
+  if (prefix) {
     s = s.where('r.id', 'in', (eb) =>
       eb
         .selectFrom('puente.record_term')
@@ -100,6 +104,51 @@ export async function queryRecords(tx: Tx, q: RecordQuery): Promise<RecordRow[]>
         .where('term', '<', prefix + PREFIX_END),
     );
   }
+  return s;
+}
+
+export function buildRecordQuery(tx: Tx, q: RecordQuery) {
+  let s = filtered(tx, q).selectAll('r');
   if (q.before) s = s.where('r.id', '<', q.before);
-  return s.orderBy('r.id', 'desc').limit(q.limit).execute();
+  return s.orderBy('r.id', 'desc').limit(q.limit);
+}
+
+export async function queryRecords(tx: Tx, q: RecordQuery): Promise<RecordRow[]> {
+  return buildRecordQuery(tx, q).execute();
+}
+
+export type FacetName = 'schema' | 'agency' | 'marking' | 'country' | 'year';
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+const FACET_EXPRESSIONS: Record<FacetName, ReturnType<typeof sql<string>>> = {
+  schema: sql<string>`r.schema`,
+  agency: sql<string>`r.agency`,
+  marking: sql<string>`r.marking`,
+  country: sql<string>`unnest(r.countries)`,
+  year: sql<string>`extract(year from r.event_date)::int::text`,
+};
+
+/** Counts of the visible matching records by one dimension, largest first. */
+export async function countRecordsBy(tx: Tx, q: RecordFilter, facet: FacetName, top = 50): Promise<FacetCount[]> {
+  const value = FACET_EXPRESSIONS[facet];
+  const inner = filtered(tx, q).select(value.as('value'));
+  const rows = await tx
+    .selectFrom(inner.as('f'))
+    .select(['f.value', sql<number>`count(*)::int`.as('count')])
+    .where('f.value', 'is not', null)
+    .groupBy('f.value')
+    .orderBy('count', 'desc')
+    .orderBy('f.value')
+    .limit(top)
+    .execute();
+  return rows;
+}
+
+export async function countRecords(tx: Tx, q: RecordFilter): Promise<number> {
+  const row = await filtered(tx, q).select(sql<number>`count(*)::int`.as('n')).executeTakeFirst();
+  return row?.n ?? 0;
 }

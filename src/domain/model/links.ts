@@ -25,9 +25,10 @@ export const LINK_TYPES: ReadonlyMap<string, LinkTypeDef> = checkTable(LINK_TYPE
 export const LINK_TYPE_NAMES: readonly string[] = [...LINK_TYPES.keys()];
 
 const LINK_PROPERTY_MAP: Readonly<Record<string, PropertyDef>> = Object.freeze(
-  Object.assign(Object.create(null) as Record<string, PropertyDef>, Object.fromEntries(
-    LINK_PROPERTIES.map((p) => [p.name, p]),
-  )),
+  Object.assign(
+    Object.create(null) as Record<string, PropertyDef>,
+    Object.fromEntries(LINK_PROPERTIES.map((p) => [p.name, p])),
+  ),
 );
 
 export function getLinkType(name: string): LinkTypeDef | undefined {

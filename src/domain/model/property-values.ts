@@ -13,9 +13,7 @@ function unknownProperty(key: string, owner: string, defs: Readonly<Record<strin
   return {
     code: 'unknown_property',
     property: key,
-    expected: hint
-      ? `a property of ${owner}; did you mean ${hint}?`
-      : `a property of ${owner}`,
+    expected: hint ? `a property of ${owner}; did you mean ${hint}?` : `a property of ${owner}`,
   };
 }
 

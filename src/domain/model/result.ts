@@ -1,7 +1,6 @@
 /** Outcome of normalising one raw value with a property type. */
 export type ValueResult =
-  | { ok: true; value: string }
-  | { ok: false; code: string; expected: string };
+  { ok: true; value: string } | { ok: false; code: string; expected: string };
 
 /** One problem with submitted properties; `expected` is plain English for people. */
 export interface PropertyError {
@@ -13,8 +12,7 @@ export interface PropertyError {
 }
 
 export type ValidationResult =
-  | { ok: true; properties: Record<string, string[]> }
-  | { ok: false; errors: PropertyError[] };
+  { ok: true; properties: Record<string, string[]> } | { ok: false; errors: PropertyError[] };
 
 export function valid(value: string): ValueResult {
   return { ok: true, value };

@@ -38,7 +38,8 @@ export function resolveSchemas(defs: readonly SchemaDef[]): Map<string, Schema> 
   const visit = (name: string, path: readonly string[]): Schema => {
     const done = resolved.get(name);
     if (done) return done;
-    if (path.includes(name)) throw new Error(`schema inheritance cycle: ${[...path, name].join(' -> ')}`);
+    if (path.includes(name))
+      throw new Error(`schema inheritance cycle: ${[...path, name].join(' -> ')}`);
     const def = byName.get(name);
     if (!def) throw new Error(`unknown schema ${name} (extended by ${path.at(-1) ?? '?'})`);
 

@@ -65,7 +65,12 @@ export const PROPERTY_TYPES: Readonly<Record<TypeName, PropertyType>> = {
     searchable: 'full',
     normalise: normalisePlainString,
   },
-  text: { name: 'text', description: 'a long text', searchable: 'capped', normalise: normaliseText },
+  text: {
+    name: 'text',
+    description: 'a long text',
+    searchable: 'capped',
+    normalise: normaliseText,
+  },
   date: {
     name: 'date',
     description: 'a date YYYY, YYYY-MM, YYYY-MM-DD or a date and time',

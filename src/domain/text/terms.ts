@@ -9,9 +9,10 @@ const DIGIT = /\p{N}/u;
 // Surname particles that data entry often glues to the next word
 // ("de la Cruz" / "Delacruz", "Mc Donald" / "McDonald"). The conjunction "y"
 // is left out: "Ortiz y Peña" is never written "Ortizypeña".
-const PARTICLES: ReadonlySet<string> = new Set(
-  'da das de del della den der des di do dos du la las le les los mac mc san santa st ste van von'.split(' '),
-);
+const PARTICLES: ReadonlySet<string> = new Set([
+  ...'da das de del della den der des di do dos du'.split(' '),
+  ...'la las le les los mac mc san santa st ste van von'.split(' '),
+]);
 
 // A value this short with a digit in it is most likely a serial, plate, case
 // or phone number, which people write with or without separators.

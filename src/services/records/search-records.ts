@@ -1,19 +1,11 @@
-import { queryTerms } from '../../domain/text/terms.js';
 import { queryRecords } from '../../storage/records.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
 import { decodeCursor, pageLimit, toPage, type Page } from '../paging.js';
 import { presentRecord, type RecordView } from './present.js';
+import { toRecordFilter, type RecordFilterInput } from './record-filter.js';
 
-export interface SearchRecordsInput {
-  /** Free text over names and properties; accent- and case-insensitive. */
-  q?: string;
-  schema?: string[];
-  agency?: string[];
-  country?: string[];
-  dateFrom?: string;
-  dateTo?: string;
-  includeRetracted?: boolean;
+export interface SearchRecordsInput extends RecordFilterInput {
   cursor?: string;
   limit?: number;
 }
@@ -22,25 +14,10 @@ export interface SearchRecordsInput {
 export async function searchRecords(call: Call, input: SearchRecordsInput): Promise<Page<RecordView>> {
   const limit = pageLimit(input.limit);
   const before = decodeCursor(input.cursor);
-  const words = input.q ? queryTerms(input.q) : [];
-  // The last word may be unfinished (type-ahead): match it as a prefix when long enough.
-  const last = words.at(-1);
-  const prefix = last && last.length >= 3 ? last : undefined;
-  const terms = prefix ? words.slice(0, -1) : words;
+  const filter = toRecordFilter(input);
   const query = { ...input, cursor: undefined, limit };
   return audited(call, input.q ? 'record.search' : 'record.list', query, async (tx) => {
-    const rows = await queryRecords(tx, {
-      schema: input.schema,
-      agency: input.agency,
-      country: input.country,
-      dateFrom: input.dateFrom,
-      dateTo: input.dateTo,
-      includeRetracted: input.includeRetracted,
-      terms,
-      prefix,
-      before,
-      limit: limit + 1,
-    });
+    const rows = await queryRecords(tx, { ...filter, before, limit: limit + 1 });
     const page = toPage(rows, limit, presentRecord);
     return { result: page, ids: page.items.map((r) => r.id) };
   });

@@ -2,7 +2,9 @@ import { foldText } from '../../text/fold.js';
 import { invalid, valid, type ValueResult } from '../result.js';
 
 function key(s: string): string {
-  return foldText(s).trim().replace(/[\s_-]+/g, ' ');
+  return foldText(s)
+    .trim()
+    .replace(/[\s_-]+/g, ' ');
 }
 
 /** Matches ignoring case, accents and "on-track"/"on_track" spellings; returns the canonical option. */

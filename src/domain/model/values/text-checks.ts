@@ -8,7 +8,6 @@ export const NOT_PRINTABLE = /\p{C}/u;
 
 /** Length in code points, so an accented or astral character counts once. */
 export function codePointLength(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
+  const pairs = s.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g);
+  return s.length - (pairs?.length ?? 0);
 }

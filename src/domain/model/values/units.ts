@@ -55,7 +55,9 @@ function pluralForms(word: string): string[] {
 
 const BY_SPELLING: ReadonlyMap<string, Unit> = new Map(
   UNITS.flatMap((unit) =>
-    [unit.canonical, ...unit.synonyms].flatMap((s) => pluralForms(s).map((f) => [f, unit] as const)),
+    [unit.canonical, ...unit.synonyms].flatMap((s) =>
+      pluralForms(s).map((f) => [f, unit] as const),
+    ),
   ),
 );
 

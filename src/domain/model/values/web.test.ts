@@ -20,7 +20,10 @@ describe('normaliseEmail', () => {
 
 describe('normaliseUrl', () => {
   it('accepts and normalises http and https', () => {
-    expect(normaliseUrl('HTTPS://Example.org')).toEqual({ ok: true, value: 'https://example.org/' });
+    expect(normaliseUrl('HTTPS://Example.org')).toEqual({
+      ok: true,
+      value: 'https://example.org/',
+    });
     expect(normaliseUrl('http://example.org/a?b=1#c')).toEqual({
       ok: true,
       value: 'http://example.org/a?b=1#c',

@@ -5,7 +5,8 @@ const URL_EXPECTED = 'a web address starting with http:// or https://';
 const MAX_EMAIL_LENGTH = 254;
 const MAX_URL_LENGTH = 2000;
 
-const EMAIL = /^[^\s@<>()[\],;:"\\]+@((?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,})$/u;
+const EMAIL =
+  /^[^\s@<>()[\],;:"\\]+@((?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,})$/u;
 
 /** The domain is case-insensitive and lower-cased; the local part is kept as written (RFC 5321). */
 export function normaliseEmail(raw: string): ValueResult {
