@@ -1,26 +1,16 @@
 import type { Selectable } from 'kysely';
+import type { NewVersion } from './records.js';
 import type { Tx } from './session.js';
 import type { LinkTable, LinkVersionTable } from './tables.js';
 
 export type LinkRow = Selectable<LinkTable>;
 export type LinkVersionRow = Selectable<LinkVersionTable>;
 
-export interface NewLinkVersion {
+export interface NewLinkVersion extends NewVersion {
   link_id: string;
-  version: number;
   link_type: string;
   source_id: string;
   target_id: string;
-  agency: string;
-  created_by: string;
-  changed_by: string;
-  change: 'create' | 'update' | 'remark' | 'retract';
-  source_ref: string | null;
-  properties: Record<string, string[]>;
-  marking: string;
-  rel_to: string[];
-  recipients: string[];
-  retracted: boolean;
 }
 
 export async function appendLinkVersion(tx: Tx, v: NewLinkVersion): Promise<void> {

@@ -5,10 +5,9 @@ import type { RecordTable, RecordVersionTable } from './tables.js';
 export type RecordRow = Selectable<RecordTable>;
 export type RecordVersionRow = Selectable<RecordVersionTable>;
 
-export interface NewRecordVersion {
-  record_id: string;
+/** What every new version of a record or link carries: provenance and sharing rules. */
+export interface NewVersion {
   version: number;
-  schema: string;
   agency: string;
   created_by: string;
   changed_by: string;
@@ -19,6 +18,11 @@ export interface NewRecordVersion {
   rel_to: string[];
   recipients: string[];
   retracted: boolean;
+}
+
+export interface NewRecordVersion extends NewVersion {
+  record_id: string;
+  schema: string;
   caption: string;
   event_date: string | null;
   countries: string[];

@@ -4,6 +4,8 @@ import { createRecord } from '../../src/services/records/create-record.js';
 import { getRecord, listVersions } from '../../src/services/records/get-record.js';
 import { remarkRecord, retractRecord, updateRecord } from '../../src/services/records/change-record.js';
 import { searchRecords } from '../../src/services/records/search-records.js';
+import { facetRecords } from '../../src/services/records/facet-records.js';
+import { exportRecords } from '../../src/services/records/export-records.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, type TestUser } from '../support/factories.js';
 
@@ -76,5 +78,33 @@ describe('records', () => {
     expect(
       await code(createRecord(fgr.call, { schema: 'Person', properties: { name: ['a'] }, marking: 'GREEN', relAgencies: ['NOPE'] })),
     ).toBe('validation_failed');
+  });
+
+  it('counts facets and exports only what the viewer may see', async () => {
+    const mk = (marking: string, extra: object = {}) =>
+      createRecord(fgr.call, { schema: 'Seizure', properties: { date: ['2025-06-01'], country: ['MX'], drug: ['fentanyl pills'] }, marking, ...extra });
+    await mk('GREEN');
+    await mk('AMBER', { relCountries: ['MX'] });
+    await mk('AMBER+STRICT', { recipientAgencies: ['RCMP'] });
+    const forCbp = await facetRecords(cbp.call, { schema: ['Seizure'] });
+    const forRcmp = await facetRecords(rcmp.call, { schema: ['Seizure'] });
+    const forFgr = await facetRecords(fgr.call, { schema: ['Seizure'] });
+    expect([forCbp.total, forRcmp.total, forFgr.total]).toEqual([1, 2, 3]);
+    expect(forRcmp.facets.marking).toEqual([
+      { value: 'AMBER+STRICT', count: 1 },
+      { value: 'GREEN', count: 1 },
+    ]);
+    expect(forFgr.facets.year).toEqual([{ value: '2025', count: 3 }]);
+    const exported = await exportRecords(rcmp.call, { schema: ['Seizure'] });
+    expect(exported.items.map((e) => e.puente.marking).sort()).toEqual(['TLP:AMBER+STRICT', 'TLP:GREEN']);
+    expect(exported.items[0]).toMatchObject({ schema: 'Seizure', properties: { drug: ['fentanyl pills'] } });
+  });
+
+  it('validates search filters', async () => {
+    expect(await code(searchRecords(cbp.call, { schema: ['Alien'] }))).toBe('validation_failed');
+    expect(await code(searchRecords(cbp.call, { country: ['ZZ'] }))).toBe('validation_failed');
+    expect(await code(searchRecords(cbp.call, { dateFrom: '2024-02-30' }))).toBe('validation_failed');
+    expect(await code(searchRecords(cbp.call, { cursor: 'bm9wZQ' }))).toBe('validation_failed');
+    expect(await code(searchRecords(cbp.call, { limit: 5000 }))).toBe('validation_failed');
   });
 });

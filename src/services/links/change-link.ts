@@ -6,7 +6,7 @@ import { findRecord } from '../../storage/records.js';
 import type { Tx } from '../../storage/session.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
-import { assertChangeable, type Guard } from '../originator.js';
+import { assertChangeable, successorOf, type Guard } from '../originator.js';
 import { resolveRemark } from '../sharing.js';
 import { presentLink, type LinkView } from './present.js';
 import { validateLinkInput } from './validate-link.js';
@@ -25,21 +25,11 @@ async function changeLink(
     const changes = await next(tx, head);
     try {
       await appendLinkVersion(tx, {
+        ...successorOf(head, call.viewer!, change),
         link_id: id,
-        version: head.version + 1,
         link_type: head.link_type,
         source_id: head.source_id,
         target_id: head.target_id,
-        agency: head.agency,
-        created_by: head.created_by,
-        changed_by: call.viewer!.userId,
-        change,
-        source_ref: head.source_ref,
-        properties: head.properties,
-        marking: head.marking,
-        rel_to: head.rel_to,
-        recipients: head.recipients,
-        retracted: false,
         ...changes,
       });
     } catch (err) {

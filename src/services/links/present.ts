@@ -1,5 +1,5 @@
 import type { LinkRow, LinkVersionRow } from '../../storage/links.js';
-import { presentSharing, type SharingView } from '../records/present.js';
+import { presentProvenance, type SharingView } from '../records/present.js';
 
 export interface LinkView extends SharingView {
   id: string;
@@ -21,6 +21,8 @@ export interface LinkVersionView extends SharingView {
   version: number;
   change: string;
   properties: Record<string, string[]>;
+  agency: string;
+  sourceRef: string | null;
   retracted: boolean;
   changedBy: string;
   changedAt: string;
@@ -33,22 +35,14 @@ export const presentLink = (l: LinkRow): LinkView => ({
   targetId: l.target_id,
   version: l.version,
   properties: l.properties,
-  agency: l.agency,
-  sourceRef: l.source_ref,
-  retracted: l.retracted,
-  ...presentSharing(l),
+  ...presentProvenance(l),
   createdBy: l.created_by,
   createdAt: l.created_at.toISOString(),
-  changedBy: l.changed_by,
-  changedAt: l.changed_at.toISOString(),
 });
 
 export const presentLinkVersion = (v: LinkVersionRow): LinkVersionView => ({
   version: v.version,
   change: v.change,
   properties: v.properties,
-  retracted: v.retracted,
-  ...presentSharing(v),
-  changedBy: v.changed_by,
-  changedAt: v.changed_at.toISOString(),
+  ...presentProvenance(v),
 });

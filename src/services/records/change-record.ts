@@ -5,7 +5,7 @@ import { appendRecordVersion, findRecord, type NewRecordVersion, type RecordRow 
 import type { Tx } from '../../storage/session.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
-import { assertChangeable, type Guard } from '../originator.js';
+import { assertChangeable, successorOf, type Guard } from '../originator.js';
 import { resolveRemark } from '../sharing.js';
 import { presentRecord, type RecordView } from './present.js';
 import { validateRecord } from './validate-record.js';
@@ -28,19 +28,9 @@ async function changeRecord(
     const terms = newTerms ?? validateRecord(head.schema, head.properties).terms;
     try {
       await appendRecordVersion(tx, {
+        ...successorOf(head, call.viewer!, change),
         record_id: id,
-        version: head.version + 1,
         schema: head.schema,
-        agency: head.agency,
-        created_by: head.created_by,
-        changed_by: call.viewer!.userId,
-        change,
-        source_ref: head.source_ref,
-        properties: head.properties,
-        marking: head.marking,
-        rel_to: head.rel_to,
-        recipients: head.recipients,
-        retracted: false,
         caption: head.caption,
         event_date: head.event_date,
         countries: head.countries,

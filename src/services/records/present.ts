@@ -36,6 +36,27 @@ export interface RecordVersionView extends SharingView {
   changedAt: string;
 }
 
+interface ProvenanceRow {
+  agency: string;
+  source_ref: string | null;
+  retracted: boolean;
+  marking: string;
+  rel_to: string[];
+  recipients: string[];
+  changed_by: string;
+  changed_at: Date;
+}
+
+/** Who contributed a record or link, under which rules, and who changed it last. */
+export const presentProvenance = (r: ProvenanceRow) => ({
+  agency: r.agency,
+  sourceRef: r.source_ref,
+  retracted: r.retracted,
+  ...presentSharing(r),
+  changedBy: r.changed_by,
+  changedAt: r.changed_at.toISOString(),
+});
+
 export function presentSharing(row: { marking: string; rel_to: string[]; recipients: string[] }): SharingView {
   const s = columnsToSharing(row);
   return { ...s, marking: formatMarking(s.marking) };
@@ -49,14 +70,9 @@ export const presentRecord = (r: RecordRow): RecordView => ({
   properties: r.properties,
   eventDate: r.event_date,
   countries: r.countries,
-  agency: r.agency,
-  sourceRef: r.source_ref,
-  retracted: r.retracted,
-  ...presentSharing(r),
+  ...presentProvenance(r),
   createdBy: r.created_by,
   createdAt: r.created_at.toISOString(),
-  changedBy: r.changed_by,
-  changedAt: r.changed_at.toISOString(),
 });
 
 export const presentRecordVersion = (v: RecordVersionRow): RecordVersionView => ({
@@ -65,10 +81,5 @@ export const presentRecordVersion = (v: RecordVersionRow): RecordVersionView => 
   schema: v.schema,
   caption: v.caption,
   properties: v.properties,
-  agency: v.agency,
-  sourceRef: v.source_ref,
-  retracted: v.retracted,
-  ...presentSharing(v),
-  changedBy: v.changed_by,
-  changedAt: v.changed_at.toISOString(),
+  ...presentProvenance(v),
 });

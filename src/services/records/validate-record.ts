@@ -1,25 +1,13 @@
-import { AppError } from '../../domain/errors.js';
 import { deriveIndexFields } from '../../domain/model/index-fields.js';
 import { validateProperties } from '../../domain/model/validate.js';
+import { orValidationError } from '../model-errors.js';
 
 /** Validates a record's properties for its schema and derives what is indexed for search. */
-export function validateRecord(schema: string, properties: unknown) {
-  const checked = validateProperties(schema, properties);
-  if (!checked.ok) {
-    throw new AppError(
-      'validation_failed',
-      {},
-      checked.errors.map((e) => ({
-        code: e.code,
-        field: e.property ? `properties.${e.property}` : 'schema',
-        value: e.value,
-        expected: e.expected,
-      })),
-    );
-  }
-  const index = deriveIndexFields(schema, checked.properties);
+export function validateRecord(schema: string, input: unknown) {
+  const properties = orValidationError(validateProperties(schema, input), 'schema');
+  const index = deriveIndexFields(schema, properties);
   return {
-    properties: checked.properties,
+    properties,
     caption: index.caption,
     event_date: index.eventDate,
     countries: index.countries,
