@@ -15,6 +15,8 @@ import type { CliIo } from './io.js';
 export interface CliContext {
   readonly t: TFunction;
   readonly io: CliIo;
+  /** Set by a command that finished its work but must report failure (a broken audit chain). */
+  exitCode: number;
   /** Data for stdout: tables, JSON, the values asked for. */
   out(text: string): void;
   /** Messages for the person at the terminal (progress, notices) on stderr, so stdout stays data. */
@@ -55,6 +57,7 @@ export function createContext(io: CliIo): CliContext {
   return {
     t,
     io,
+    exitCode: 0,
     out: (text) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     note: (text) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     connect,

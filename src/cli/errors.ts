@@ -39,7 +39,8 @@ function connectionCode(err: unknown): string | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string') {
-    if (SOCKET_CODES.has(code) || /^(08|28)...$|^3D000$|^57P0[1-3]$|^53300$/.test(code)) return code;
+    if (SOCKET_CODES.has(code) || /^(08|28)...$|^3D000$|^57P0[1-3]$|^53300$/.test(code))
+      return code;
   }
   // Node reports a failed dual-stack connect as an AggregateError of the attempts.
   const inner = (err as { errors?: unknown }).errors;
@@ -69,6 +70,11 @@ function reasonOf(err: unknown): string {
   return String(err);
 }
 
+const OPERATOR_WORDING: Partial<Record<ErrorCode, string>> = {
+  conflict: 'cli:error.conflict',
+  not_found: 'cli:error.notFound',
+};
+
 /** One clear, translated line per problem; validation errors list each field. */
 export function describeError(t: TFunction, err: unknown, target: string): string[] {
   if (err instanceof DatabaseUnavailable || isConnectionError(err)) {
@@ -83,7 +89,8 @@ export function describeError(t: TFunction, err: unknown, target: string): strin
     return [
       t('cli:error.validation'),
       ...err.details.map((d) => {
-        const field = d.field ? t(`cli:field.${d.field}`, { defaultValue: d.field }) : '';
+        // Problems not tied to one field (a schema, a link type) are named by their code.
+        const field = d.field ? t(`cli:field.${d.field}`, { defaultValue: d.field }) : d.code;
         const expected = t(`cli:problem.${d.code}`, { defaultValue: d.expected ?? d.code });
         const key = d.value === undefined ? 'cli:error.fieldNoValue' : 'cli:error.field';
         return `  - ${t(key, { field, value: d.value, expected })}`;
@@ -92,6 +99,7 @@ export function describeError(t: TFunction, err: unknown, target: string): strin
   }
   const kind = typeof err.params.kind === 'string' ? t(`errors:kind.${err.params.kind}`) : '';
   const params = { ...err.params, kind, reference: '-' };
-  if (err.code === 'conflict') return [t('cli:error.conflict', params)];
-  return [t(`errors:detail.${err.code}`, params)];
+  // The API's wording assumes a viewer ("not shared with you"); the operator sees everything.
+  const own = OPERATOR_WORDING[err.code];
+  return [t(own ?? `errors:detail.${err.code}`, params)];
 }

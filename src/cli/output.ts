@@ -7,10 +7,16 @@ export interface Column<T> {
   value: (row: T) => string | null | undefined;
 }
 
-export const printJson = (ctx: CliContext, data: unknown): void => ctx.out(JSON.stringify(data, null, 2));
+export const printJson = (ctx: CliContext, data: unknown): void =>
+  ctx.out(JSON.stringify(data, null, 2));
 
 /** A table of rows, or the given "nothing here" message when there are none. */
-export function printTable<T>(ctx: CliContext, columns: Column<T>[], rows: readonly T[], emptyKey: string) {
+export function printTable<T>(
+  ctx: CliContext,
+  columns: Column<T>[],
+  rows: readonly T[],
+  emptyKey: string,
+) {
   if (rows.length === 0) {
     ctx.note(ctx.t(emptyKey));
     return;
@@ -24,7 +30,9 @@ export function printTable<T>(ctx: CliContext, columns: Column<T>[], rows: reado
 }
 
 export function printFields(ctx: CliContext, fields: [labelKey: string, value: string | null][]) {
-  ctx.out(formatFields(fields.map(([key, value]) => [ctx.t(`cli:label.${key}`), value ?? '—'] as const)));
+  ctx.out(
+    formatFields(fields.map(([key, value]) => [ctx.t(`cli:label.${key}`), value ?? '—'] as const)),
+  );
 }
 
 /** A timestamp to the minute, in UTC, the way the log and the API give it. */

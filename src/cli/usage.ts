@@ -41,7 +41,8 @@ export function describeUsageError(t: TFunction, err: CommanderError, command: s
       : (quoted[0] ?? '');
   const suggestion = /\(Did you mean (.+?)\?\)/.exec(err.message)?.[1];
   // An argument parser's own explanation follows commander's sentence.
-  const reason = /is invalid(?: for argument '[^']*')?\.\s*(.*)$/s.exec(err.message)?.[1]?.trim() ?? '';
+  const reason =
+    /is invalid(?: for argument '[^']*')?\.\s*(.*)$/s.exec(err.message)?.[1]?.trim() ?? '';
   const key = MESSAGES[err.code];
   const lines = [
     key

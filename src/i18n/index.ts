@@ -29,6 +29,8 @@ await i18n.init({
   defaultNS: 'errors',
   interpolation: { escapeValue: false },
   initAsync: false,
+  // i18next otherwise prints an advertisement on stdout, which would corrupt `puente … --json`.
+  showSupportNotice: false,
 });
 
 export const translator = (locale: Locale): TFunction => i18n.getFixedT(locale);

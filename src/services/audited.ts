@@ -4,6 +4,23 @@ import { appendAuditEntry } from '../storage/audit-log.js';
 import { asOperator, asViewer, type Tx } from '../storage/session.js';
 import type { Call } from './context.js';
 
+const auditedErrors = new WeakSet<object>();
+
+/** Notes that a refusal already has its audit entry, so an outer layer does not write a second. */
+export function markAudited(err: unknown): void {
+  if (typeof err === 'object' && err !== null) auditedErrors.add(err);
+}
+
+export const isAudited = (err: unknown): boolean =>
+  typeof err === 'object' && err !== null && auditedErrors.has(err);
+
+export interface Access {
+  /** What the viewer's role must allow. */
+  permission?: Permission;
+  /** Administration the operator may do at the command line (identity, audit verification). */
+  operatorAllowed?: boolean;
+}
+
 export interface Outcome<T> {
   result: T;
   /** Ids of the records, links or users the action returned or touched. */
@@ -20,7 +37,7 @@ export async function audited<T>(
   action: string,
   query: unknown,
   work: (tx: Tx) => Promise<Outcome<T>>,
-  permission?: Permission,
+  access: Access = {},
 ): Promise<T> {
   const entry = {
     userId: call.viewer?.userId ?? null,
@@ -32,8 +49,12 @@ export async function audited<T>(
   const run = <R>(w: (tx: Tx) => Promise<R>) =>
     call.operator ? asOperator(call.db, w) : asViewer(call.db, call.viewer, w);
   try {
-    if (!call.operator) {
+    if (call.operator) {
+      // The operator administers identity and the log; records are read only by viewers.
+      if (!access.operatorAllowed) throw new AppError('forbidden', { permission: 'operator' });
+    } else {
       if (!call.viewer) throw new AppError('unauthenticated');
+      const { permission } = access;
       if (permission && !can(call.viewer, permission)) throw new AppError('forbidden', { permission });
     }
     return await run(async (tx) => {
@@ -49,7 +70,7 @@ export async function audited<T>(
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'internal';
     await run((tx) => appendAuditEntry(tx, { ...entry, outcome: `error:${code}` }));
+    markAudited(err);
     throw err;
   }
 }
-

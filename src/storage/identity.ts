@@ -1,4 +1,5 @@
 import { sql, type Selectable } from 'kysely';
+import { isUuid } from '../domain/ids.js';
 import type { Role, Viewer } from '../domain/identity/viewer.js';
 import type { Db } from './database.js';
 import type { Tx } from './session.js';
@@ -37,8 +38,9 @@ export async function listUsers(tx: Conn, agency?: string): Promise<UserRow[]> {
 }
 
 export async function findUsers(tx: Conn, ids: string[]): Promise<UserRow[]> {
-  if (ids.length === 0) return [];
-  return tx.selectFrom('puente.app_user').selectAll().where('id', 'in', ids).execute();
+  const wellFormed = ids.filter(isUuid);
+  if (wellFormed.length === 0) return [];
+  return tx.selectFrom('puente.app_user').selectAll().where('id', 'in', wellFormed).execute();
 }
 
 export async function insertToken(
@@ -49,6 +51,7 @@ export async function insertToken(
 }
 
 export async function findToken(tx: Conn, id: string): Promise<TokenRow | undefined> {
+  if (!isUuid(id)) return undefined;
   return tx
     .selectFrom('puente.api_token')
     .select(['id', 'user_id', 'label', 'created_at', 'expires_at', 'revoked_at'])

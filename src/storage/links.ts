@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { isUuid } from '../domain/ids.js';
 import type { NewVersion } from './records.js';
 import type { Tx } from './session.js';
 import type { LinkTable, LinkVersionTable } from './tables.js';
@@ -21,10 +22,12 @@ export async function appendLinkVersion(tx: Tx, v: NewLinkVersion): Promise<void
 }
 
 export async function findLink(tx: Tx, id: string): Promise<LinkRow | undefined> {
+  if (!isUuid(id)) return undefined;
   return tx.selectFrom('puente.link').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function listLinkVersions(tx: Tx, id: string): Promise<LinkVersionRow[]> {
+  if (!isUuid(id)) return [];
   return tx
     .selectFrom('puente.link_version')
     .selectAll()

@@ -1,4 +1,5 @@
 import { sql, type Selectable } from 'kysely';
+import { isUuid } from '../domain/ids.js';
 import type { Tx } from './session.js';
 import type { RecordTable, RecordVersionTable } from './tables.js';
 
@@ -38,6 +39,7 @@ export async function appendRecordVersion(tx: Tx, v: NewRecordVersion): Promise<
 }
 
 export async function findRecord(tx: Tx, id: string): Promise<RecordRow | undefined> {
+  if (!isUuid(id)) return undefined;
   return tx.selectFrom('puente.record').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -55,6 +57,7 @@ export async function findRecordBySourceRef(
 }
 
 export async function listRecordVersions(tx: Tx, id: string): Promise<RecordVersionRow[]> {
+  if (!isUuid(id)) return [];
   return tx
     .selectFrom('puente.record_version')
     .selectAll()

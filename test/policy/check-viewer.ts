@@ -5,7 +5,10 @@ import type { Viewer } from '../../src/domain/identity/viewer.js';
 import type { Call } from '../../src/services/context.js';
 import { getLink, listLinkHistory, listLinks } from '../../src/services/links/read-links.js';
 import { getRecord, listVersions } from '../../src/services/records/get-record.js';
-import { searchRecords, type SearchRecordsInput } from '../../src/services/records/search-records.js';
+import {
+  searchRecords,
+  type SearchRecordsInput,
+} from '../../src/services/records/search-records.js';
 import type { Db } from '../../src/storage/database.js';
 import { asViewer } from '../../src/storage/session.js';
 import type { RecordFilter, RefWorld } from './model.js';
@@ -19,7 +22,8 @@ import {
   type Outcome,
   type SeenEntry,
 } from './observe.js';
-import { GIVEN, pick, SCHEMAS, SURNAMES, type World, type WorldSpec } from './world.js';
+import type { World } from './world.js';
+import { GIVEN, pick, SCHEMAS, SURNAMES, type WorldSpec } from './world-spec.js';
 
 /*
  * Every read path, asked by one viewer, compared with the reference model: nothing forbidden is
@@ -44,7 +48,13 @@ class Checker {
     this.audit.push({ action, outcome: 'ok', ids, count: count ?? ids.length });
   }
 
-  expectRefusal(action: string, outcome: Outcome<unknown>, id: string, unknown: object, what: string) {
+  expectRefusal(
+    action: string,
+    outcome: Outcome<unknown>,
+    id: string,
+    unknown: object,
+    what: string,
+  ) {
     expect(errorShape(outcome, id), `${what} must be refused like an unknown id`).toEqual(unknown);
     this.audit.push({ action, outcome: 'error:not_found', ids: [], count: null });
   }
@@ -59,7 +69,13 @@ class Checker {
       getLink: errorShape(await attempt(getLink(this.call, id)), id),
       linkHistory: errorShape(await attempt(listLinkHistory(this.call, id)), id),
     };
-    for (const action of ['record.get', 'record.versions', 'link.list', 'link.get', 'link.versions']) {
+    for (const action of [
+      'record.get',
+      'record.versions',
+      'link.list',
+      'link.get',
+      'link.versions',
+    ]) {
       this.audit.push({ action, outcome: 'error:not_found', ids: [], count: null });
     }
     expect(shapes.get).toMatchObject({ code: 'not_found', status: 404 });
@@ -75,9 +91,19 @@ class Checker {
         expect(got.ok, `${what} must be visible`).toBe(true);
         if (got.ok) {
           expect(
-            { id: got.value.id, version: got.value.version, marking: got.value.marking, retracted: got.value.retracted },
+            {
+              id: got.value.id,
+              version: got.value.version,
+              marking: got.value.marking,
+              retracted: got.value.retracted,
+            },
             what,
-          ).toEqual({ id, version: head.version, marking: `TLP:${head.marking}`, retracted: head.retracted });
+          ).toEqual({
+            id,
+            version: head.version,
+            marking: `TLP:${head.marking}`,
+            retracted: head.retracted,
+          });
         }
         this.expectAudit('record.get', [id]);
       } else {
@@ -87,12 +113,19 @@ class Checker {
       const want = this.model.recordVersions(this.viewer, id);
       const versions = await attempt(listVersions(this.call, id));
       if (want.length === 0) {
-        this.expectRefusal('record.versions', versions, id, unknown.versions, `versions of ${what}`);
+        this.expectRefusal(
+          'record.versions',
+          versions,
+          id,
+          unknown.versions,
+          `versions of ${what}`,
+        );
       } else {
         const record = this.model.record(id);
-        expect(versions.ok ? versions.value.map((v) => [v.version, v.marking]) : versions.error.code, `versions of ${what}`).toEqual(
-          want.map((n) => [n, `TLP:${record.versions[n - 1]!.marking}`]),
-        );
+        expect(
+          versions.ok ? versions.value.map((v) => [v.version, v.marking]) : versions.error.code,
+          `versions of ${what}`,
+        ).toEqual(want.map((n) => [n, `TLP:${record.versions[n - 1]!.marking}`]));
         this.expectAudit('record.versions', [id], want.length);
       }
     }
@@ -118,11 +151,20 @@ class Checker {
       const includeRetracted = i % 2 === 1;
       const got = await attempt(listLinks(this.call, { recordId, includeRetracted, limit: 200 }));
       if (!this.model.seesRecord(this.viewer, recordId)) {
-        this.expectRefusal('link.list', got, recordId, unknown.links, `links of record ${recordId}`);
+        this.expectRefusal(
+          'link.list',
+          got,
+          recordId,
+          unknown.links,
+          `links of record ${recordId}`,
+        );
         continue;
       }
       const want = this.model.listLinks(this.viewer, { recordId, includeRetracted });
-      expect(got.ok ? got.value.items.map((l) => l.id) : got.error.code, `links of record ${recordId}`).toEqual(want);
+      expect(
+        got.ok ? got.value.items.map((l) => l.id) : got.error.code,
+        `links of record ${recordId}`,
+      ).toEqual(want);
       this.expectAudit('link.list', want);
     }
     for (const id of w.links) {
@@ -130,11 +172,10 @@ class Checker {
       const got = await attempt(getLink(this.call, id));
       if (this.model.seesLink(this.viewer, id)) {
         const head = this.model.head(this.model.link(id));
-        expect(got.ok ? [got.value.id, got.value.version, got.value.marking] : got.error.code, what).toEqual([
-          id,
-          head.version,
-          `TLP:${head.marking}`,
-        ]);
+        expect(
+          got.ok ? [got.value.id, got.value.version, got.value.marking] : got.error.code,
+          what,
+        ).toEqual([id, head.version, `TLP:${head.marking}`]);
         this.expectAudit('link.get', [id]);
       } else {
         this.expectRefusal('link.get', got, id, unknown.getLink, what);
@@ -144,7 +185,10 @@ class Checker {
       if (want.length === 0) {
         this.expectRefusal('link.versions', history, id, unknown.linkHistory, `history of ${what}`);
       } else {
-        expect(history.ok ? history.value.map((v) => v.version) : history.error.code, `history of ${what}`).toEqual(want);
+        expect(
+          history.ok ? history.value.map((v) => v.version) : history.error.code,
+          `history of ${what}`,
+        ).toEqual(want);
         this.expectAudit('link.versions', [id], want.length);
       }
     }
@@ -157,7 +201,13 @@ class Checker {
   /** The same rules hold for plain SQL as the application role: no path around the policy. */
   async sqlCounts() {
     const { rows } = await asViewer(this.db, this.viewer, (tx) =>
-      sql<{ records: number; recordVersions: number; indexed: number; links: number; linkVersions: number }>`
+      sql<{
+        records: number;
+        recordVersions: number;
+        indexed: number;
+        links: number;
+        linkVersions: number;
+      }>`
         SELECT (SELECT count(*)::int FROM puente.record) AS "records",
                (SELECT count(*)::int FROM puente.record_version) AS "recordVersions",
                (SELECT count(DISTINCT record_id)::int FROM puente.record_term) AS "indexed",
@@ -179,9 +229,15 @@ export async function checkViewer(db: Db, model: RefWorld, w: World, viewer: Vie
   await c.list({ agency: mine }, 7);
   await c.list({ agency: mine, includeRetracted: true }, 7);
   await c.list({ agency: [pick(mine, q.agency)] }, 3);
-  await c.list({ agency: mine, schema: [pick(SCHEMAS, q.schema), pick(SCHEMAS, q.schema + 1)] }, 200);
+  await c.list(
+    { agency: mine, schema: [pick(SCHEMAS, q.schema), pick(SCHEMAS, q.schema + 1)] },
+    200,
+  );
   await c.list({}, 200);
-  await c.list({ q: q.shout ? surname.toUpperCase() : surname.normalize('NFD').replace(/\p{M}/gu, '') }, 50);
+  await c.list(
+    { q: q.shout ? surname.toUpperCase() : surname.normalize('NFD').replace(/\p{M}/gu, '') },
+    50,
+  );
   await c.list({ q: surname.slice(0, 3), includeRetracted: true }, 200);
   await c.list({ q: `${pick(GIVEN, q.given)} ${surname}`, agency: mine }, 200);
   await c.links(w, unknown);

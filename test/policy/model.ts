@@ -56,9 +56,15 @@ const newestFirst = (ids: string[]) => ids.sort((a, b) => (a < b ? 1 : a > b ? -
 
 /** Case and accents dropped, the way people type names. */
 export const fold = (s: string) =>
-  s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 
-const words = (s: string) => fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (s: string) =>
+  fold(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /**
  * Every word must be one of the name's words; the last one may be unfinished (a prefix of
@@ -113,7 +119,9 @@ export class RefWorld {
     const r = this.record(id);
     const headVisible = this.seesRecord(v, id);
     return r.versions
-      .filter((x) => canSeeVersion(v, { ...x, agency: r.agency, createdBy: r.createdBy }, headVisible))
+      .filter((x) =>
+        canSeeVersion(v, { ...x, agency: r.agency, createdBy: r.createdBy }, headVisible),
+      )
       .map((x) => x.version);
   }
 
@@ -121,7 +129,9 @@ export class RefWorld {
     const l = this.link(id);
     const headVisible = this.seesLink(v, id);
     return l.versions
-      .filter((x) => canSeeVersion(v, { ...x, agency: l.agency, createdBy: l.createdBy }, headVisible))
+      .filter((x) =>
+        canSeeVersion(v, { ...x, agency: l.agency, createdBy: l.createdBy }, headVisible),
+      )
       .map((x) => x.version);
   }
 

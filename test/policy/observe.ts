@@ -63,7 +63,9 @@ export interface SeenEntry {
 }
 
 export async function auditHead(db: Db): Promise<number> {
-  const { rows } = await sql<{ seq: number }>`SELECT seq::int AS seq FROM puente.audit_head`.execute(db);
+  const { rows } = await sql<{
+    seq: number;
+  }>`SELECT seq::int AS seq FROM puente.audit_head`.execute(db);
   return rows[0]!.seq;
 }
 
@@ -76,7 +78,9 @@ export async function auditOf(db: Db, userId: string, after: number): Promise<Se
       record_ids: string[];
       result_count: number | null;
     }>`SELECT action, outcome, record_ids::text[] AS record_ids, result_count
-       FROM puente.audit_entry WHERE user_id = ${userId} AND seq > ${after} ORDER BY seq`.execute(tx);
+       FROM puente.audit_entry WHERE user_id = ${userId} AND seq > ${after} ORDER BY seq`.execute(
+      tx,
+    );
     return rows.map((r) => ({
       action: r.action,
       outcome: r.outcome,
@@ -88,6 +92,8 @@ export async function auditOf(db: Db, userId: string, after: number): Promise<Se
 
 export async function auditSeqsOfAgency(db: Db, agency: string): Promise<number[]> {
   const { rows } = await sql<{ seq: number }>`
-    SELECT seq::int AS seq FROM puente.audit_entry WHERE agency = ${agency} ORDER BY seq DESC`.execute(db);
+    SELECT seq::int AS seq FROM puente.audit_entry WHERE agency = ${agency} ORDER BY seq DESC`.execute(
+    db,
+  );
   return rows.map((r) => r.seq);
 }

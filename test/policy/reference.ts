@@ -71,6 +71,10 @@ export function canSeeLink(
 }
 
 /** An old version needs its own marking to allow it and the record (its head) to be visible now. */
-export function canSeeVersion(viewer: RefViewer, version: RefMarked, headVisible: boolean): boolean {
+export function canSeeVersion(
+  viewer: RefViewer,
+  version: RefMarked,
+  headVisible: boolean,
+): boolean {
   return headVisible && canSee(viewer, version);
 }

@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import type { Viewer } from '../../src/domain/identity/viewer.js';
 import { allowsSchema, LINK_TYPES } from '../../src/domain/model/index.js';
 import type { Db } from '../../src/storage/database.js';
@@ -14,70 +13,23 @@ import {
 } from '../../src/services/records/change-record.js';
 import { operator } from '../support/factories.js';
 import { RefWorld, type RefLink, type RefRecord, type RefVersion } from './model.js';
-import { MARKINGS, type Marking, type RefSharing } from './reference.js';
+import type { RefSharing } from './reference.js';
+import {
+  COUNTRIES,
+  GIVEN,
+  otherMarking,
+  pick,
+  ROLE_BY_RANK,
+  SCHEMAS,
+  SURNAMES,
+  type SharingSpec,
+  type WorldSpec,
+} from './world-spec.js';
 
 /*
- * A random world of agencies, users, records and links, generated as plain data (indices into
- * the world's own lists) and then written through the services, so every row exists exactly as
- * a real contributor would have made it. Each write is mirrored in the reference model.
+ * Writes a generated world through the services, so every row exists exactly as a real
+ * contributor would have made it, and mirrors each write in the reference model.
  */
-
-export const COUNTRIES = ['US', 'MX', 'CA'] as const;
-export const SCHEMAS = ['Person', 'Organization', 'Company', 'Address', 'Firearm'] as const;
-// Shared surnames make one search hit records of many agencies and markings at once.
-export const GIVEN = ['José', 'María', 'Ana', 'Luis', 'Marie', 'Jean', 'John', 'Sarah'] as const;
-export const SURNAMES = ['García', 'Peña', 'Tremblay', 'Côté', 'Núñez', 'Gagnon', 'Smith', 'Hernández'];
-
-const ROLE_BY_RANK: readonly Viewer['role'][] = ['supervisor', 'analyst', 'liaison'];
-
-const sharingSpec = fc.record({
-  marking: fc.constantFrom(...MARKINGS),
-  relCountries: fc.oneof(
-    { weight: 2, arbitrary: fc.constant<string[]>([]) },
-    { weight: 1, arbitrary: fc.subarray([...COUNTRIES], { minLength: 1 }) },
-  ),
-  relAgencies: fc.oneof(
-    { weight: 3, arbitrary: fc.constant<number[]>([]) },
-    { weight: 1, arbitrary: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }) },
-  ),
-  recipientAgencies: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }),
-  recipientUsers: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
-});
-type SharingSpec = typeof sharingSpec extends fc.Arbitrary<infer T> ? T : never;
-
-export const worldSpec = fc.record({
-  agenciesPerCountry: fc.tuple(
-    fc.integer({ min: 2, max: 3 }),
-    fc.integer({ min: 2, max: 3 }),
-    fc.integer({ min: 2, max: 3 }),
-  ),
-  usersPerAgency: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 9, maxLength: 9 }),
-  records: fc.array(
-    fc.record({ creator: fc.nat(), schema: fc.nat(), given: fc.nat(), surname: fc.nat(), sharing: sharingSpec }),
-    { minLength: 1, maxLength: 30 },
-  ),
-  links: fc.array(
-    fc.record({ source: fc.nat(), target: fc.nat(), creator: fc.nat(), sharing: sharingSpec }),
-    { maxLength: 20 },
-  ),
-  renames: fc.array(fc.record({ record: fc.nat(), actor: fc.nat(), surname: fc.nat() }), { maxLength: 4 }),
-  remarks: fc.array(fc.record({ record: fc.nat(), actor: fc.nat(), sharing: sharingSpec }), { maxLength: 10 }),
-  retracts: fc.array(fc.record({ record: fc.nat(), actor: fc.nat() }), { maxLength: 5 }),
-  linkRemarks: fc.array(fc.record({ link: fc.nat(), sharing: sharingSpec }), { maxLength: 6 }),
-  linkRetracts: fc.array(fc.nat(), { maxLength: 3 }),
-  viewers: fc.array(
-    fc.record({
-      user: fc.nat(),
-      surname: fc.nat(),
-      given: fc.nat(),
-      schema: fc.nat(),
-      agency: fc.nat(),
-      shout: fc.boolean(),
-    }),
-    { minLength: 3, maxLength: 3 },
-  ),
-});
-export type WorldSpec = typeof worldSpec extends fc.Arbitrary<infer T> ? T : never;
 
 export interface Agency {
   code: string;
@@ -92,7 +44,6 @@ export interface World {
   links: string[];
 }
 
-export const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 
 function resolveSharing(s: SharingSpec, w: World): RefSharing {
@@ -101,15 +52,12 @@ function resolveSharing(s: SharingSpec, w: World): RefSharing {
     relCountries: s.relCountries,
     relAgencies: unique(s.relAgencies.map((i) => pick(w.agencies, i).code)),
     recipientAgencies:
-      s.marking === 'AMBER+STRICT' ? unique(s.recipientAgencies.map((i) => pick(w.agencies, i).code)) : [],
-    recipientUsers: s.marking === 'RED' ? unique(s.recipientUsers.map((i) => pick(w.users, i).userId)) : [],
+      s.marking === 'AMBER+STRICT'
+        ? unique(s.recipientAgencies.map((i) => pick(w.agencies, i).code))
+        : [],
+    recipientUsers:
+      s.marking === 'RED' ? unique(s.recipientUsers.map((i) => pick(w.users, i).userId)) : [],
   };
-}
-
-/** A re-mark always moves to another marking, so versions of one record differ. */
-function otherMarking(s: SharingSpec, current: Marking): SharingSpec {
-  if (s.marking !== current) return s;
-  return { ...s, marking: pick(MARKINGS, MARKINGS.indexOf(current) + 1) };
 }
 
 const call = (db: Db, viewer: Viewer) => ({ db, viewer });
@@ -143,8 +91,18 @@ async function buildPeople(db: Db, spec: WorldSpec): Promise<World> {
   for (const [ai, agency] of w.agencies.entries()) {
     for (let rank = 0; rank < spec.usersPerAgency[ai]!; rank++) {
       const role = ROLE_BY_RANK[rank]!;
-      const u = await addUser(operator(db), { agency: agency.code, name: `${role} ${rank} of ${agency.code}`, role });
-      w.users.push({ userId: u.id, name: u.name, agency: agency.code, country: agency.country, role });
+      const u = await addUser(operator(db), {
+        agency: agency.code,
+        name: `${role} ${rank} of ${agency.code}`,
+        role,
+      });
+      w.users.push({
+        userId: u.id,
+        name: u.name,
+        agency: agency.code,
+        country: agency.country,
+        role,
+      });
     }
   }
   return w;
@@ -177,7 +135,11 @@ export async function buildWorld(db: Db, model: RefWorld, spec: WorldSpec): Prom
     const schema = pick(SCHEMAS, s.schema);
     const name = nameFor(schema, pick(GIVEN, s.given), pick(SURNAMES, s.surname));
     const sharing = resolveSharing(s.sharing, w);
-    const view = await createRecord(call(db, creator), { schema, properties: { name: [name] }, ...sharing });
+    const view = await createRecord(call(db, creator), {
+      schema,
+      properties: { name: [name] },
+      ...sharing,
+    });
     model.records.set(view.id, {
       id: view.id,
       schema,
@@ -193,7 +155,9 @@ export async function buildWorld(db: Db, model: RefWorld, spec: WorldSpec): Prom
     const target = model.record(pick(w.records, s.target));
     const type = linkTypeFor(source.schema, target.schema);
     // Only someone who sees both ends can draw the link.
-    const able = w.users.filter((u) => model.seesRecord(u, source.id) && model.seesRecord(u, target.id));
+    const able = w.users.filter(
+      (u) => model.seesRecord(u, source.id) && model.seesRecord(u, target.id),
+    );
     if (!type || able.length === 0) continue;
     const creator = pick(able, s.creator);
     const sharing = resolveSharing(s.sharing, w);
@@ -240,7 +204,8 @@ export async function buildWorld(db: Db, model: RefWorld, spec: WorldSpec): Prom
   }
 
   if (w.links.length > 0) {
-    for (const s of spec.linkRemarks) await changeLink(db, model, w, pick(w.links, s.link), s.sharing);
+    for (const s of spec.linkRemarks)
+      await changeLink(db, model, w, pick(w.links, s.link), s.sharing);
     for (const i of spec.linkRetracts) await changeLink(db, model, w, pick(w.links, i));
   }
   return w;
@@ -270,6 +235,10 @@ async function changeLink(db: Db, model: RefWorld, w: World, id: string, spec?: 
     return;
   }
   await write;
-  const next: RefVersion = { ...head, ...(sharing ?? { retracted: true }), version: head.version + 1 };
+  const next: RefVersion = {
+    ...head,
+    ...(sharing ?? { retracted: true }),
+    version: head.version + 1,
+  };
   l.versions.push(next);
 }

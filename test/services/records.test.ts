@@ -100,6 +100,14 @@ describe('records', () => {
     expect(exported.items[0]).toMatchObject({ schema: 'Seizure', properties: { drug: ['fentanyl pills'] } });
   });
 
+  it('keeps the command-line operator out of records', async () => {
+    const operatorCall = { db: database.db, viewer: null, operator: true };
+    expect(await code(searchRecords(operatorCall, {}))).toBe('forbidden');
+    expect(await code(createRecord(operatorCall, { schema: 'Phone', properties: { number: ['5551234567'] }, marking: 'CLEAR' }))).toBe(
+      'forbidden',
+    );
+  });
+
   it('validates search filters', async () => {
     expect(await code(searchRecords(cbp.call, { schema: ['Alien'] }))).toBe('validation_failed');
     expect(await code(searchRecords(cbp.call, { country: ['ZZ'] }))).toBe('validation_failed');

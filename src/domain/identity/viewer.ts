@@ -13,12 +13,15 @@ export interface Viewer {
   tokenId?: string;
 }
 
-export type Permission = 'records:write' | 'audit:read' | 'users:manage';
+export type Permission = 'records:write' | 'audit:read' | 'users:manage' | 'platform:administer';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'records:write': ['analyst', 'supervisor', 'liaison', 'admin'],
   'audit:read': ['supervisor', 'admin'],
   'users:manage': ['admin'],
+  // Registering partner agencies and verifying the whole log belong to the platform's
+  // operator, not to any agency's staff.
+  'platform:administer': [],
 };
 
 export const can = (viewer: Viewer, permission: Permission): boolean =>

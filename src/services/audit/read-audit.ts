@@ -31,20 +31,20 @@ function parseDate(field: string, value: string | undefined): Date | undefined {
 
 /** Supervisors read their own agency's log, newest first (row-level security scopes it). */
 export async function listAudit(call: Call, input: ListAuditInput): Promise<AuditPage> {
-  const limit = pageLimit(input.limit);
-  const before = input.cursor === undefined ? undefined : Number(input.cursor);
-  if (before !== undefined && !(Number.isInteger(before) && before > 0)) {
-    throw new AppError('validation_failed', {}, [{ code: 'invalid_cursor', field: 'cursor', value: input.cursor, expected: 'a cursor returned by the previous page' }]);
-  }
-  for (const field of ['userId', 'recordId'] as const) {
-    const v = input[field];
-    if (v !== undefined && !isUuid(v)) {
-      throw new AppError('validation_failed', {}, [{ code: 'invalid_id', field, value: v, expected: 'a UUID' }]);
+  return audited(call, 'audit.list', { ...input, cursor: undefined }, async (tx) => {
+    const limit = pageLimit(input.limit);
+    const before = input.cursor === undefined ? undefined : Number(input.cursor);
+    if (before !== undefined && !(Number.isInteger(before) && before > 0)) {
+      throw new AppError('validation_failed', {}, [{ code: 'invalid_cursor', field: 'cursor', value: input.cursor, expected: 'a cursor returned by the previous page' }]);
     }
-  }
-  const from = parseDate('from', input.from);
-  const to = parseDate('to', input.to);
-  return audited(call, 'audit.list', { ...input, cursor: undefined, limit }, async (tx) => {
+    for (const field of ['userId', 'recordId'] as const) {
+      const v = input[field];
+      if (v !== undefined && !isUuid(v)) {
+        throw new AppError('validation_failed', {}, [{ code: 'invalid_id', field, value: v, expected: 'a UUID' }]);
+      }
+    }
+    const from = parseDate('from', input.from);
+    const to = parseDate('to', input.to);
     const rows = await listAuditEntries(tx, {
       agency: call.viewer!.agency,
       userId: input.userId,
@@ -61,18 +61,20 @@ export async function listAudit(call: Call, input: ListAuditInput): Promise<Audi
       result: { items, nextCursor: rows.length > limit && last ? String(last.seq) : null },
       count: items.length,
     };
-  }, 'audit:read');
+  }, { permission: 'audit:read' });
 }
 
-/** Walks the whole chain as the operator and records that it did. */
+/** Walks the whole chain (the operator's job: it spans every agency) and records that it did. */
 export async function verifyAudit(
   call: Call,
   onProgress?: (checked: number, total: number) => void,
 ): Promise<ChainCheck> {
-  const check = await verifyAuditChain(call.db, onProgress);
-  await audited({ ...call, operator: true }, 'audit.verify', { result: check.firstBroken ?? 'intact' }, async () => ({
-    result: undefined,
-    count: check.entries,
-  }));
-  return check;
+  const check = call.operator ? await verifyAuditChain(call.db, onProgress) : undefined;
+  return audited(
+    call,
+    'audit.verify',
+    { result: check?.firstBroken ?? 'intact' },
+    async () => ({ result: check!, count: check!.entries }),
+    { permission: 'platform:administer', operatorAllowed: true },
+  );
 }

@@ -25,12 +25,12 @@ export async function addAgency(call: Call, input: { code: string; name: string;
   const code = input.code.trim().toUpperCase();
   const country = input.country.trim().toUpperCase();
   const name = input.name.trim();
-  const errors = [];
-  if (!isAgencyCode(code)) errors.push({ code: 'invalid_agency_code', field: 'code', value: input.code, expected: '2-32 characters A-Z, 0-9, _ or -, e.g. CBP' });
-  if (!isCountryCode(country)) errors.push({ code: 'invalid_country', field: 'country', value: input.country, expected: 'an ISO 3166-1 alpha-2 code such as US, MX, CA' });
-  if (!name || name.length > 200) errors.push({ code: 'invalid_name', field: 'name', value: input.name, expected: '1-200 characters' });
-  if (errors.length) throw new AppError('validation_failed', {}, errors);
   return audited(call, 'agency.add', { code, country }, async (tx) => {
+    const errors = [];
+    if (!isAgencyCode(code)) errors.push({ code: 'invalid_agency_code', field: 'code', value: input.code, expected: '2-32 characters A-Z, 0-9, _ or -, e.g. CBP' });
+    if (!isCountryCode(country)) errors.push({ code: 'invalid_country', field: 'country', value: input.country, expected: 'an ISO 3166-1 alpha-2 code such as US, MX, CA' });
+    if (!name || name.length > 200) errors.push({ code: 'invalid_name', field: 'name', value: input.name, expected: '1-200 characters' });
+    if (errors.length) throw new AppError('validation_failed', {}, errors);
     try {
       await insertAgency(tx, { code, name, country });
     } catch (err) {
@@ -38,12 +38,12 @@ export async function addAgency(call: Call, input: { code: string; name: string;
     }
     const row = (await selectAgencies(tx)).find((a) => a.code === code)!;
     return { result: present(row), count: 1 };
-  });
+  }, { permission: 'platform:administer', operatorAllowed: true });
 }
 
 export async function listAgencies(call: Call): Promise<AgencyView[]> {
   return audited(call, 'agency.list', {}, async (tx) => {
     const rows = await selectAgencies(tx);
     return { result: rows.map(present), count: rows.length };
-  });
+  }, { operatorAllowed: true });
 }

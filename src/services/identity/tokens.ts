@@ -31,12 +31,12 @@ export async function createToken(
   input: { userId: string; label?: string; expiresInDays?: number },
 ): Promise<TokenView & { token: string }> {
   const days = input.expiresInDays;
-  if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > MAX_DAYS)) {
-    throw new AppError('validation_failed', {}, [
-      { code: 'invalid_expiry', field: 'expiresInDays', value: String(days), expected: `whole days from 1 to ${MAX_DAYS}` },
-    ]);
-  }
   return audited(call, 'token.create', { userId: input.userId }, async (tx) => {
+    if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > MAX_DAYS)) {
+      throw new AppError('validation_failed', {}, [
+        { code: 'invalid_expiry', field: 'expiresInDays', value: String(days), expected: `whole days from 1 to ${MAX_DAYS}` },
+      ]);
+    }
     const [user] = await findUsers(tx, [input.userId]);
     // Another agency's user answers like an unknown one.
     if (!user || (!call.operator && user.agency !== call.viewer?.agency)) throw notFound('user', input.userId);
@@ -46,7 +46,7 @@ export async function createToken(
     await insertToken(tx, { id, user_id: user.id, token_hash: hash, label: input.label?.trim() || null, expires_at: expires });
     const row = await findToken(tx, id);
     return { result: { ...present(row!), token }, ids: [user.id] };
-  }, 'users:manage');
+  }, { permission: 'users:manage', operatorAllowed: true });
 }
 
 /** Users revoke their own tokens; admins those of their agency (row-level security decides). */
@@ -56,5 +56,5 @@ export async function revokeToken(call: Call, tokenId: string): Promise<TokenVie
     if (!row) throw notFound('token', tokenId);
     await markTokenRevoked(tx, tokenId);
     return { result: present((await findToken(tx, tokenId))!), ids: [row.user_id] };
-  });
+  }, { operatorAllowed: true });
 }

@@ -37,7 +37,7 @@ async function changeLink(
     }
     const row = (await findLink(tx, id)) ?? { ...head, ...changes, version: head.version + 1 };
     return { result: presentLink(row), ids: [id] };
-  }, 'records:write');
+  }, { permission: 'records:write' });
 }
 
 export function updateLink(call: Call, id: string, input: Guard & { properties: unknown }): Promise<LinkView> {

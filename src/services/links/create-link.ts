@@ -53,5 +53,5 @@ export async function createLink(call: Call, input: CreateLinkInput): Promise<Li
     const row = await findLink(tx, id);
     if (!row) throw new AppError('internal');
     return { result: presentLink(row), ids: [id, source.id, target.id] };
-  }, 'records:write');
+  }, { permission: 'records:write' });
 }

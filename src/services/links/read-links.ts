@@ -31,9 +31,9 @@ export interface ListLinksInput {
 }
 
 export async function listLinks(call: Call, input: ListLinksInput): Promise<Page<LinkView>> {
-  const limit = pageLimit(input.limit);
-  const before = decodeCursor(input.cursor);
-  return audited(call, 'link.list', { ...input, cursor: undefined, limit }, async (tx) => {
+  return audited(call, 'link.list', { ...input, cursor: undefined }, async (tx) => {
+    const limit = pageLimit(input.limit);
+    const before = decodeCursor(input.cursor);
     if (input.recordId && !(await findRecord(tx, input.recordId))) throw notFound('record', input.recordId);
     const rows = await queryLinks(tx, {
       recordId: input.recordId,

@@ -43,7 +43,7 @@ async function changeRecord(
     // A re-mark to RED by a recipient may take the record out of that recipient's own sight.
     const row = (await findRecord(tx, id)) ?? { ...head, ...changes, version: head.version + 1 };
     return { result: presentRecord(row), ids: [id] };
-  }, 'records:write');
+  }, { permission: 'records:write' });
 }
 
 export function updateRecord(

@@ -43,5 +43,5 @@ export async function createRecord(call: Call, input: CreateRecordInput): Promis
     const row = await findRecord(tx, id);
     if (!row) throw new AppError('internal');
     return { result: presentRecord(row), ids: [id] };
-  }, 'records:write');
+  }, { permission: 'records:write' });
 }

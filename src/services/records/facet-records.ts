@@ -15,9 +15,9 @@ export async function facetRecords(
   call: Call,
   input: RecordFilterInput & { facets?: FacetName[] },
 ): Promise<FacetResult> {
-  const filter = toRecordFilter(input);
   const wanted = input.facets?.length ? input.facets : FACETS;
   return audited(call, 'record.facets', input, async (tx) => {
+    const filter = toRecordFilter(input);
     const total = await countRecords(tx, filter);
     const facets: FacetResult['facets'] = {};
     for (const name of wanted) facets[name] = await countRecordsBy(tx, filter, name);

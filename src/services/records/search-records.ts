@@ -12,11 +12,11 @@ export interface SearchRecordsInput extends RecordFilterInput {
 
 /** Lists and searches what the viewer may see, newest first, one page at a time. */
 export async function searchRecords(call: Call, input: SearchRecordsInput): Promise<Page<RecordView>> {
-  const limit = pageLimit(input.limit);
-  const before = decodeCursor(input.cursor);
-  const filter = toRecordFilter(input);
-  const query = { ...input, cursor: undefined, limit };
+  const query = { ...input, cursor: undefined };
   return audited(call, input.q ? 'record.search' : 'record.list', query, async (tx) => {
+    const limit = pageLimit(input.limit);
+    const before = decodeCursor(input.cursor);
+    const filter = toRecordFilter(input);
     const rows = await queryRecords(tx, { ...filter, before, limit: limit + 1 });
     const page = toPage(rows, limit, presentRecord);
     return { result: page, ids: page.items.map((r) => r.id) };

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { registerAgencyAdd } from './commands/agency-add.js';
+import { registerAgencyList } from './commands/agency-list.js';
+import { registerAuditVerify } from './commands/audit-verify.js';
+import { registerMigrate } from './commands/migrate.js';
+import { registerServe } from './commands/serve.js';
+import { registerTokenCreate } from './commands/token-create.js';
+import { registerTokenRevoke } from './commands/token-revoke.js';
+import { registerUserAdd } from './commands/user-add.js';
+import { registerUserList } from './commands/user-list.js';
+import type { CliContext } from './context.js';
+import { describe, translateTitle } from './help.js';
+
+// src/cli and dist/cli both sit two levels below the package root.
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+/** The `puente` command tree. Settings made here before adding commands are inherited by them. */
+export function buildProgram(ctx: CliContext): Command {
+  const { t, io } = ctx;
+  const program = new Command('puente')
+    .version(VERSION, '-V, --version', t('cli:help.version'))
+    .helpOption('-h, --help', t('cli:help.option'))
+    .helpCommand('help [command]', t('cli:help.command'))
+    .configureHelp({ styleTitle: (title) => translateTitle(t, title) })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // Parse errors are reworded and printed by runCli, translated.
+      outputError: () => undefined,
+      getOutHelpWidth: () => io.stdout.columns ?? 80,
+      getErrHelpWidth: () => io.stderr.columns ?? 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
+    .exitOverride()
+    .showSuggestionAfterError(true);
+  describe(program, ctx, 'program', [
+    'puente serve --demo',
+    'puente agency list',
+    'puente help user',
+  ]);
+
+  registerServe(program, ctx);
+  registerMigrate(program, ctx);
+
+  const agency = describe(program.command('agency'), ctx, 'agency', []);
+  registerAgencyAdd(agency, ctx);
+  registerAgencyList(agency, ctx);
+
+  const user = describe(program.command('user'), ctx, 'user', []);
+  registerUserAdd(user, ctx);
+  registerUserList(user, ctx);
+
+  const token = describe(program.command('token'), ctx, 'token', []);
+  registerTokenCreate(token, ctx);
+  registerTokenRevoke(token, ctx);
+
+  const audit = describe(program.command('audit'), ctx, 'audit', []);
+  registerAuditVerify(audit, ctx);
+  return program;
+}

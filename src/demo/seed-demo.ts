@@ -1,0 +1,33 @@
+import type { Call } from '../services/context.js';
+import { listAgencies } from '../services/identity/agencies.js';
+import type { Db } from '../storage/database.js';
+import { seedStaff, type DemoUser } from './seed-staff.js';
+import { DEMO_STORY } from './story/index.js';
+import { tellStory } from './tell-story.js';
+
+export interface DemoSeed {
+  /** False when the database already had agencies: demo data never mixes with real data. */
+  seeded: boolean;
+  users: DemoUser[];
+  agencies: number;
+  records: number;
+  links: number;
+}
+
+/**
+ * Fills an empty database with fictional agencies, staff, tokens, records and links. Does
+ * nothing when any agency exists, so running it twice (or on a real database) is harmless.
+ */
+export async function seedDemo(
+  db: Db,
+  options: { onSeeding?: () => void } = {},
+): Promise<DemoSeed> {
+  const operator: Call = { db, viewer: null, operator: true };
+  if ((await listAgencies(operator)).length > 0) {
+    return { seeded: false, users: [], agencies: 0, records: 0, links: 0 };
+  }
+  options.onSeeding?.();
+  const users = await seedStaff(operator);
+  const told = await tellStory(db, users, DEMO_STORY);
+  return { seeded: true, users, agencies: new Set(users.map((u) => u.agency)).size, ...told };
+}

@@ -1,0 +1,133 @@
+import type { DemoStory } from '../spec.js';
+
+// The committee's own records: a follow-up meeting and the commitments it reviewed.
+export const COMMITTEE: DemoStory = {
+  records: [
+    {
+      key: 'meeting',
+      by: 'FGR/liaison',
+      schema: 'Meeting',
+      properties: {
+        name: 'Comité Trilateral sobre Fentanilo — sesión de seguimiento (demo)',
+        date: '2025-03-05',
+        endDate: '2025-03-06',
+        place: 'Ciudad de México',
+        country: 'MX',
+        format: 'trilateral',
+        topics: ['fentanyl precursors', 'firearms trafficking', 'money laundering'],
+      },
+      marking: 'GREEN',
+    },
+    {
+      key: 'precursorAlerts',
+      by: 'FGR/liaison',
+      schema: 'Commitment',
+      properties: {
+        name: 'Alertas de precursores en 72 horas',
+        text: 'ANAM y CBSA comparten alertas de embarques de precursores (4-AP, 1-boc-4-AP, 4-piperidona) dentro de las 72 horas siguientes a su detección.',
+        topic: 'precursor chemicals',
+        leadCountry: 'MX',
+        leadAgency: 'ANAM',
+        partnerCountries: ['US', 'CA'],
+        dueDate: '2025-06-30',
+        status: 'on track',
+      },
+      marking: 'GREEN',
+    },
+    {
+      key: 'traceTurnaround',
+      by: 'ATF/liaison',
+      schema: 'Commitment',
+      properties: {
+        name: 'Trace results within 30 days',
+        text: 'Trace requests for firearms recovered in Mexico are answered within 30 days.',
+        topic: 'firearms trafficking',
+        leadCountry: 'US',
+        leadAgency: 'ATF',
+        partnerCountries: 'MX',
+        dueDate: '2025-09-30',
+        status: 'at risk',
+      },
+      marking: 'GREEN',
+    },
+    {
+      key: 'pillPresses',
+      by: 'RCMP/liaison',
+      schema: 'Commitment',
+      properties: {
+        name: 'Ciblage conjoint des fournisseurs de presses à comprimés',
+        text: 'Joint targeting of pill-press and precursor suppliers shipping to North America.',
+        topic: 'precursor chemicals',
+        leadCountry: 'CA',
+        leadAgency: 'RCMP',
+        partnerCountries: ['US', 'MX'],
+        dueDate: '2025-12-31',
+        status: 'planned',
+      },
+      marking: 'CLEAR',
+    },
+    {
+      key: 'briefing',
+      by: 'FGR/analyst',
+      schema: 'Document',
+      properties: {
+        title: 'Nota informativa: rutas de precursores Pacífico–Sinaloa',
+        language: 'es',
+        date: '2025-02-25',
+        author: 'FGR — Unidad de Análisis (demo)',
+        bodyText:
+          'Los embarques consignados a Agroquímicos Sierra Azul S.A. de C.V. en Manzanillo coinciden con ' +
+          'la producción del laboratorio de Culiacán. Se sugiere compartir con DEA y HSI.',
+      },
+      marking: 'AMBER',
+      relCountries: ['MX', 'US'],
+    },
+  ],
+  links: [
+    {
+      by: 'FGR/liaison',
+      type: 'agreed_at',
+      source: 'precursorAlerts',
+      target: 'meeting',
+      marking: 'GREEN',
+    },
+    {
+      by: 'ATF/liaison',
+      type: 'agreed_at',
+      source: 'traceTurnaround',
+      target: 'meeting',
+      marking: 'GREEN',
+    },
+    {
+      by: 'RCMP/liaison',
+      type: 'agreed_at',
+      source: 'pillPresses',
+      target: 'meeting',
+      marking: 'GREEN',
+    },
+    {
+      by: 'FGR/analyst',
+      type: 'mentions',
+      source: 'briefing',
+      target: 'agro',
+      marking: 'AMBER',
+      relCountries: ['MX', 'US'],
+    },
+    {
+      by: 'FGR/analyst',
+      type: 'mentions',
+      source: 'briefing',
+      target: 'rpn',
+      marking: 'AMBER',
+      relCountries: ['MX', 'US'],
+    },
+    {
+      by: 'FGR/analyst',
+      type: 'mentions',
+      source: 'briefing',
+      target: 'culiacanLab',
+      marking: 'AMBER',
+      relCountries: ['MX', 'US'],
+    },
+  ],
+};

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Db } from '../storage/database.js';
+import { api } from './api.js';
+import { handleErrors, routeNotFound, sendProblem } from './errors.js';
+import { exposeMetrics } from './metrics.js';
+import { describeApi, serveDocs } from './openapi.js';
+import { toProblem } from './problem.js';
+import { healthRoutes } from './routes/health.js';
+import { validatorCompiler } from './validation.js';
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  db: Db;
+  logger?: boolean;
+  /** Largest request body in bytes (default 1 MiB); larger ones are refused with 413. */
+  bodyLimit?: number;
+}
+
+const { version } = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+
+export async function buildApp({
+  db,
+  logger = false,
+  bodyLimit = DEFAULT_BODY_LIMIT,
+}: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    // Query strings carry search text (names): the log keeps the path only.
+    logger: logger && {
+      serializers: {
+        req: (req) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url.split('?')[0],
+          remoteAddress: req.ip,
+        }),
+      },
+    },
+    bodyLimit,
+    // The request id doubles as the reference quoted in a 500 answer and in the log.
+    genReqId: () => randomUUID(),
+    // Requests too broken to reach a route (bad URL encoding) still get a problem document.
+    frameworkErrors: (err, req, reply) => sendProblem(req, reply, toProblem(err, bodyLimit)),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  // JSON only: any other body is 415, not a string that fails validation.
+  app.removeContentTypeParser('text/plain');
+  handleErrors(app, db, bodyLimit);
+  app.setNotFoundHandler((req, reply) => sendProblem(req, reply, routeNotFound(req).spec));
+  await describeApi(app, version);
+  exposeMetrics(app);
+  await app.register(healthRoutes, { db });
+  await app.register(api, { db, prefix: '/api/v1' });
+  await serveDocs(app);
+  return app;
+}

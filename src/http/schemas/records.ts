@@ -1,0 +1,112 @@
+import { Type } from '@sinclair/typebox';
+import { SCHEMA_NAMES } from '../../domain/model/index.js';
+import {
+  Day,
+  ExpectedVersion,
+  IdParams,
+  Nullable,
+  Page,
+  Paging,
+  PropertiesInput,
+  PropertiesView,
+  QueryList,
+  SharingFields,
+  SharingView,
+  StringEnum,
+} from './common.js';
+
+export const RecordParams = IdParams('record');
+
+const SourceRef = Type.Optional(
+  Type.String({
+    maxLength: 200,
+    description: "The contributor's own reference (case number, partner id).",
+  }),
+);
+
+export const CreateRecordBody = Type.Object(
+  {
+    schema: Type.String({
+      maxLength: 64,
+      description: `One of: ${SCHEMA_NAMES.join(', ')}.`,
+      examples: ['Person'],
+    }),
+    properties: PropertiesInput,
+    ...SharingFields,
+    sourceRef: SourceRef,
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateRecordBody = Type.Object(
+  { properties: PropertiesInput, sourceRef: SourceRef, expectedVersion: ExpectedVersion },
+  { additionalProperties: false, description: 'Replaces all properties with these.' },
+);
+
+const SchemaName = StringEnum(SCHEMA_NAMES);
+
+const searchFields = {
+  schema: Type.Optional(QueryList(SchemaName, 'Only these schemas.')),
+  agency: Type.Optional(
+    QueryList(
+      Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$' }),
+      'Only from these agencies.',
+    ),
+  ),
+  country: Type.Optional(
+    QueryList(Type.String({ pattern: '^[A-Za-z]{2}$' }), 'Only records about these countries.'),
+  ),
+  dateFrom: Type.Optional(Day('Event date on or after this day.')),
+  dateTo: Type.Optional(Day('Event date on or before this day.')),
+  includeRetracted: Type.Optional(
+    Type.Boolean({ description: 'Include withdrawn records (default false).' }),
+  ),
+  ...Paging,
+};
+
+const Q = Type.String({
+  minLength: 1,
+  maxLength: 500,
+  description: 'Free text; accent- and case-insensitive.',
+});
+
+export const ListRecordsQuery = Type.Object(
+  { q: Type.Optional(Q), ...searchFields },
+  { additionalProperties: false },
+);
+
+export const SearchQuery = Type.Object({ q: Q, ...searchFields }, { additionalProperties: false });
+
+export const RecordView = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  schema: Type.String(),
+  version: Type.Integer(),
+  caption: Type.String(),
+  properties: PropertiesView,
+  eventDate: Nullable(Type.String()),
+  countries: Type.Array(Type.String()),
+  agency: Type.String(),
+  sourceRef: Nullable(Type.String()),
+  retracted: Type.Boolean(),
+  ...SharingView,
+  createdBy: Type.String({ format: 'uuid' }),
+  createdAt: Type.String({ format: 'date-time' }),
+  changedBy: Type.String({ format: 'uuid' }),
+  changedAt: Type.String({ format: 'date-time' }),
+});
+
+export const RecordVersionView = Type.Object({
+  version: Type.Integer(),
+  change: Type.String(),
+  schema: Type.String(),
+  caption: Type.String(),
+  properties: PropertiesView,
+  agency: Type.String(),
+  sourceRef: Nullable(Type.String()),
+  retracted: Type.Boolean(),
+  ...SharingView,
+  changedBy: Type.String({ format: 'uuid' }),
+  changedAt: Type.String({ format: 'date-time' }),
+});
+
+export const RecordPage = Page(RecordView);

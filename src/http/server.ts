@@ -1,0 +1,27 @@
+import type { Db } from '../storage/database.js';
+import { buildApp, DEFAULT_BODY_LIMIT } from './app.js';
+
+export interface ServerOptions {
+  db: Db;
+  host: string;
+  port: number;
+  logger?: boolean;
+}
+
+/** PUENTE_BODY_LIMIT (bytes) raises or lowers the 1 MiB default. */
+function bodyLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.PUENTE_BODY_LIMIT);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_BODY_LIMIT;
+}
+
+/** Listens until close(); `url` is where it answers (the real port when 0 was asked). */
+export async function startServer({
+  db,
+  host,
+  port,
+  logger,
+}: ServerOptions): Promise<{ url: string; close(): Promise<void> }> {
+  const app = await buildApp({ db, logger, bodyLimit: bodyLimitFromEnv() });
+  const url = await app.listen({ host, port });
+  return { url, close: () => app.close() };
+}
