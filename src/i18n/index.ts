@@ -14,7 +14,9 @@ function loadResources() {
   for (const lng of LOCALES) {
     resources[lng] = {};
     for (const file of readdirSync(join(LOCALE_DIR, lng)).filter((f) => f.endsWith('.json'))) {
-      resources[lng][file.slice(0, -5)] = JSON.parse(readFileSync(join(LOCALE_DIR, lng, file), 'utf8'));
+      resources[lng][file.slice(0, -5)] = JSON.parse(
+        readFileSync(join(LOCALE_DIR, lng, file), 'utf8'),
+      );
     }
   }
   return resources;

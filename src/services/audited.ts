@@ -55,7 +55,8 @@ export async function audited<T>(
     } else {
       if (!call.viewer) throw new AppError('unauthenticated');
       const { permission } = access;
-      if (permission && !can(call.viewer, permission)) throw new AppError('forbidden', { permission });
+      if (permission && !can(call.viewer, permission))
+        throw new AppError('forbidden', { permission });
     }
     return await run(async (tx) => {
       const out = await work(tx);

@@ -2,7 +2,10 @@ import { AppError } from '../domain/errors.js';
 import type { ValidationResult } from '../domain/model/result.js';
 
 /** Unwraps a model validation, or raises validation_failed with one detail per bad value. */
-export function orValidationError(checked: ValidationResult, fieldWithoutProperty: string): Record<string, string[]> {
+export function orValidationError(
+  checked: ValidationResult,
+  fieldWithoutProperty: string,
+): Record<string, string[]> {
   if (checked.ok) return checked.properties;
   throw new AppError(
     'validation_failed',

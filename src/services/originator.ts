@@ -39,7 +39,11 @@ interface Head {
 }
 
 /** The next version of a head as its originator writes it: everything carried over. */
-export const successorOf = (head: Head, viewer: Viewer, change: NewVersion['change']): NewVersion => ({
+export const successorOf = (
+  head: Head,
+  viewer: Viewer,
+  change: NewVersion['change'],
+): NewVersion => ({
   version: head.version + 1,
   agency: head.agency,
   created_by: head.created_by,

@@ -10,11 +10,20 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export function pageLimit(limit: number | undefined, max = MAX_PAGE, fallback = DEFAULT_PAGE): number {
+export function pageLimit(
+  limit: number | undefined,
+  max = MAX_PAGE,
+  fallback = DEFAULT_PAGE,
+): number {
   if (limit === undefined) return fallback;
   if (!Number.isInteger(limit) || limit < 1 || limit > max) {
     throw new AppError('validation_failed', {}, [
-      { code: 'invalid_limit', field: 'limit', value: String(limit), expected: `an integer from 1 to ${max}` },
+      {
+        code: 'invalid_limit',
+        field: 'limit',
+        value: String(limit),
+        expected: `an integer from 1 to ${max}`,
+      },
     ]);
   }
   return limit;
@@ -26,14 +35,23 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!isUuid(id)) {
     throw new AppError('validation_failed', {}, [
-      { code: 'invalid_cursor', field: 'cursor', value: cursor, expected: 'a cursor returned by the previous page' },
+      {
+        code: 'invalid_cursor',
+        field: 'cursor',
+        value: cursor,
+        expected: 'a cursor returned by the previous page',
+      },
     ]);
   }
   return id;
 }
 
 /** Fetch one more row than the page holds, to know whether a next page exists. */
-export function toPage<T extends { id: string }, V>(rows: T[], limit: number, present: (r: T) => V): Page<V> {
+export function toPage<T extends { id: string }, V>(
+  rows: T[],
+  limit: number,
+  present: (r: T) => V,
+): Page<V> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {

@@ -99,7 +99,9 @@ export async function verifyAuditChain(
   onProgress?: (checked: number, total: number) => void,
   pageSize = 5000,
 ): Promise<ChainCheck> {
-  const { rows: totals } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM puente.audit_entry`.execute(db);
+  const { rows: totals } = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM puente.audit_entry`.execute(db);
   const total = totals[0]?.n ?? 0;
   const { rows: genesis } = await sql<{ h: Uint8Array }>`
     SELECT sha256(convert_to('puente audit genesis', 'UTF8')) AS h`.execute(db);
@@ -107,14 +109,22 @@ export async function verifyAuditChain(
   let expectedSeq = 1;
   let checked = 0;
   for (;;) {
-    const { rows } = await sql<{ seq: number; prev_hash: Uint8Array; hash: Uint8Array; recomputed: Uint8Array }>`
+    const { rows } = await sql<{
+      seq: number;
+      prev_hash: Uint8Array;
+      hash: Uint8Array;
+      recomputed: Uint8Array;
+    }>`
       SELECT e.seq, e.prev_hash, e.hash, puente.audit_hash(e) AS recomputed
-      FROM puente.audit_entry e WHERE e.seq >= ${expectedSeq} ORDER BY e.seq LIMIT ${pageSize}`.execute(db);
+      FROM puente.audit_entry e WHERE e.seq >= ${expectedSeq} ORDER BY e.seq LIMIT ${pageSize}`.execute(
+      db,
+    );
     if (rows.length === 0) break;
     for (const r of rows) {
       if (r.seq !== expectedSeq) return broken(r.seq, 'sequence_gap');
       if (!prevHash.equals(Buffer.from(r.prev_hash))) return broken(r.seq, 'chain_broken');
-      if (!Buffer.from(r.hash).equals(Buffer.from(r.recomputed))) return broken(r.seq, 'hash_mismatch');
+      if (!Buffer.from(r.hash).equals(Buffer.from(r.recomputed)))
+        return broken(r.seq, 'hash_mismatch');
       prevHash = Buffer.from(r.hash);
       expectedSeq = r.seq + 1;
       checked++;
@@ -129,7 +139,10 @@ export async function verifyAuditChain(
   }
   return { entries: checked, firstBroken: null, headHash: prevHash.toString('hex') };
 
-  function broken(seq: number, reason: NonNullable<ChainCheck['firstBroken']>['reason']): ChainCheck {
+  function broken(
+    seq: number,
+    reason: NonNullable<ChainCheck['firstBroken']>['reason'],
+  ): ChainCheck {
     return { entries: checked, firstBroken: { seq, reason }, headHash: null };
   }
 }

@@ -19,7 +19,9 @@ export function fromDatabaseError(err: unknown, kind: string, id: string): unkno
         ? new AppError('not_originator', { kind, id })
         : new AppError('not_found', { kind, id });
     case '23503':
-      return new AppError('validation_failed', {}, [{ code: 'unknown_reference', expected: 'existing agency, user or record' }]);
+      return new AppError('validation_failed', {}, [
+        { code: 'unknown_reference', expected: 'existing agency, user or record' },
+      ]);
     default:
       return err;
   }

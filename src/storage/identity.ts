@@ -45,7 +45,13 @@ export async function findUsers(tx: Conn, ids: string[]): Promise<UserRow[]> {
 
 export async function insertToken(
   tx: Conn,
-  t: { id: string; user_id: string; token_hash: Buffer; label: string | null; expires_at: Date | null },
+  t: {
+    id: string;
+    user_id: string;
+    token_hash: Buffer;
+    label: string | null;
+    expires_at: Date | null;
+  },
 ) {
   await tx.insertInto('puente.api_token').values(t).execute();
 }
@@ -90,6 +96,13 @@ export async function viewerForTokenHash(tx: Conn, hash: Buffer): Promise<Viewer
   }>`SELECT * FROM puente.authenticate(${hash})`.execute(tx);
   const r = rows[0];
   return r
-    ? { userId: r.user_id, name: r.user_name, agency: r.agency, country: r.country, role: r.role, tokenId: r.token_id }
+    ? {
+        userId: r.user_id,
+        name: r.user_name,
+        agency: r.agency,
+        country: r.country,
+        role: r.role,
+        tokenId: r.token_id,
+      }
     : undefined;
 }

@@ -140,7 +140,12 @@ const FACET_EXPRESSIONS: Record<FacetName, ReturnType<typeof sql<string>>> = {
 };
 
 /** Counts of the visible matching records by one dimension, largest first. */
-export async function countRecordsBy(tx: Tx, q: RecordFilter, facet: FacetName, top = 50): Promise<FacetCount[]> {
+export async function countRecordsBy(
+  tx: Tx,
+  q: RecordFilter,
+  facet: FacetName,
+  top = 50,
+): Promise<FacetCount[]> {
   const value = FACET_EXPRESSIONS[facet];
   const inner = filtered(tx, q).select(value.as('value'));
   const rows = await tx
@@ -156,6 +161,8 @@ export async function countRecordsBy(tx: Tx, q: RecordFilter, facet: FacetName, 
 }
 
 export async function countRecords(tx: Tx, q: RecordFilter): Promise<number> {
-  const row = await filtered(tx, q).select(sql<number>`count(*)::int`.as('n')).executeTakeFirst();
+  const row = await filtered(tx, q)
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirst();
   return row?.n ?? 0;
 }

@@ -11,7 +11,11 @@ export type Tx = Transaction<Tables>;
  * row-level security; the viewer is set for this transaction only. A null viewer (an
  * unauthenticated request) sees nothing and may only append its audit entry.
  */
-export function asViewer<T>(db: Db, viewer: Viewer | null, work: (tx: Tx) => Promise<T>): Promise<T> {
+export function asViewer<T>(
+  db: Db,
+  viewer: Viewer | null,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
   return db.transaction().execute(async (tx) => {
     await sql`SELECT set_config('role', 'puente_app', true),
       set_config('puente.viewer_keys', ${viewer ? viewerKeys(viewer).join(',') : ''}, true),

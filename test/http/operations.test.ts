@@ -16,6 +16,8 @@ const ROUTES: Record<string, string[]> = {
   '/metrics': ['get'],
   '/api/v1/records': ['get', 'post'],
   '/api/v1/search': ['get'],
+  '/api/v1/records/facets': ['get'],
+  '/api/v1/records/export': ['get'],
   '/api/v1/records/{id}': ['get', 'patch'],
   '/api/v1/records/{id}/versions': ['get'],
   '/api/v1/records/{id}/remark': ['post'],

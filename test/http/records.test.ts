@@ -185,3 +185,51 @@ describe('records over HTTP', () => {
     expectProblem(await as(h.app, h.cbp)({ url: '/api/v1/records/not-a-uuid' }), 404, 'not_found');
   });
 });
+
+describe('facets and export over HTTP', () => {
+  it('counts and exports only what the viewer may see', async () => {
+    const fgr = as(h.app, h.fgr);
+    const cbp = as(h.app, h.cbp);
+    for (const marking of ['GREEN', 'AMBER+STRICT']) {
+      const res = await fgr({
+        method: 'POST',
+        url: '/api/v1/records',
+        payload: {
+          schema: 'Seizure',
+          properties: {
+            date: ['2025-02-11'],
+            portOfEntry: ['Lázaro Cárdenas'],
+            quantity: ['40 kg'],
+          },
+          marking,
+          ...(marking === 'AMBER+STRICT' ? { recipientAgencies: ['FGR'] } : {}),
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const mine = await fgr({ url: '/api/v1/records/facets?schema=Seizure&facets=marking' });
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().total).toBe(2);
+    const theirs = await cbp({ url: '/api/v1/records/facets?schema=Seizure' });
+    expect(theirs.json()).toMatchObject({
+      total: 1,
+      facets: { marking: [{ value: 'GREEN', count: 1 }] },
+    });
+
+    const exported = await cbp({ url: '/api/v1/records/export?schema=Seizure&limit=1' });
+    expect(exported.statusCode, exported.body).toBe(200);
+    expect(exported.headers['content-type']).toMatch(/^application\/x-ndjson/);
+    const lines = exported.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      schema: 'Seizure',
+      puente: { marking: 'TLP:GREEN', agency: 'FGR' },
+    });
+    expect(exported.headers['puente-next-cursor']).toBeUndefined();
+    const bad = await cbp({ url: '/api/v1/records/export?limit=20000' });
+    expectProblem(bad, 422, 'validation_failed');
+  });
+});

@@ -27,17 +27,37 @@ describe('audit log', () => {
   it('records reads with the ids returned, and refusals with their reason', async () => {
     const r = await createRecord(analyst.call, {
       schema: 'Seizure',
-      properties: { date: ['2025-03-14'], portOfEntry: ['Nogales'], quantity: ['12 kg'], drug: ['fentanyl powder'] },
+      properties: {
+        date: ['2025-03-14'],
+        portOfEntry: ['Nogales'],
+        quantity: ['12 kg'],
+        drug: ['fentanyl powder'],
+      },
       marking: 'GREEN',
     });
     await getRecord({ ...other.call, purpose: 'case 2025-117' }, r.id);
     await expect(retractRecord(other.call, r.id, {})).rejects.toThrow(AppError);
 
-    const { rows } = await sql<{ action: string; outcome: string; record_ids: string[]; purpose: string | null; agency: string }>`
-      SELECT action, outcome, record_ids, purpose, agency FROM puente.audit_entry ORDER BY seq`.execute(database.db);
+    const { rows } = await sql<{
+      action: string;
+      outcome: string;
+      record_ids: string[];
+      purpose: string | null;
+      agency: string;
+    }>`
+      SELECT action, outcome, record_ids, purpose, agency FROM puente.audit_entry ORDER BY seq`.execute(
+      database.db,
+    );
     const read = rows.find((e) => e.action === 'record.get');
-    expect(read).toMatchObject({ outcome: 'ok', record_ids: [r.id], purpose: 'case 2025-117', agency: 'SEDENA' });
-    expect(rows.find((e) => e.action === 'record.retract')).toMatchObject({ outcome: 'error:not_originator' });
+    expect(read).toMatchObject({
+      outcome: 'ok',
+      record_ids: [r.id],
+      purpose: 'case 2025-117',
+      agency: 'SEDENA',
+    });
+    expect(rows.find((e) => e.action === 'record.retract')).toMatchObject({
+      outcome: 'error:not_originator',
+    });
   });
 
   it('lets supervisors read only their own agency, and analysts not at all', async () => {
@@ -48,8 +68,14 @@ describe('audit log', () => {
   });
 
   it('keeps an unbroken chain under concurrent requests', async () => {
-    const r = await createRecord(analyst.call, { schema: 'Phone', properties: { number: ['+52 55 1234 5678'] }, marking: 'CLEAR' });
-    await Promise.all(Array.from({ length: 25 }, (_, i) => getRecord(i % 2 ? analyst.call : other.call, r.id)));
+    const r = await createRecord(analyst.call, {
+      schema: 'Phone',
+      properties: { number: ['+52 55 1234 5678'] },
+      marking: 'CLEAR',
+    });
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) => getRecord(i % 2 ? analyst.call : other.call, r.id)),
+    );
     const check = await verifyAudit(operator(database.db));
     expect(check.firstBroken).toBeNull();
     expect(check.entries).toBeGreaterThan(25);

@@ -46,19 +46,40 @@ describe('links', () => {
       properties: { date: ['2023-01-15'] },
       marking: 'GREEN',
     });
-    expect(link).toMatchObject({ type: 'purchased', sourceId: buyer.id, targetId: gun.id, marking: 'TLP:GREEN' });
+    expect(link).toMatchObject({
+      type: 'purchased',
+      sourceId: buyer.id,
+      targetId: gun.id,
+      marking: 'TLP:GREEN',
+    });
     expect(await code(getLink(fgr.call, link.id))).toBe('ok');
     // The link is GREEN and the firearm too, but the buyer is not releasable to Canada.
     expect(await code(getLink(cbsa.call, link.id))).toBe('not_found');
     expect((await listLinks(cbsa.call, { recordId: gun.id })).items).toHaveLength(0);
-    expect((await listLinks(fgr.call, { recordId: gun.id })).items.map((l) => l.id)).toEqual([link.id]);
+    expect((await listLinks(fgr.call, { recordId: gun.id })).items.map((l) => l.id)).toEqual([
+      link.id,
+    ]);
 
-    expect(await code(createLink(atf.call, { type: 'purchased', sourceId: gun.id, targetId: buyer.id, marking: 'GREEN' }))).toBe(
-      'validation_failed',
-    );
-    expect(await code(createLink(cbsa.call, { type: 'owns', sourceId: buyer.id, targetId: gun.id, marking: 'GREEN' }))).toBe(
-      'not_found',
-    );
+    expect(
+      await code(
+        createLink(atf.call, {
+          type: 'purchased',
+          sourceId: gun.id,
+          targetId: buyer.id,
+          marking: 'GREEN',
+        }),
+      ),
+    ).toBe('validation_failed');
+    expect(
+      await code(
+        createLink(cbsa.call, {
+          type: 'owns',
+          sourceId: buyer.id,
+          targetId: gun.id,
+          marking: 'GREEN',
+        }),
+      ),
+    ).toBe('not_found');
 
     await updateLink(atf.call, link.id, { properties: { date: ['2023-01-16'] } });
     expect(await code(retractLink(fgr.call, link.id, {}))).toBe('not_originator');
@@ -68,6 +89,8 @@ describe('links', () => {
     const history = await listLinkHistory(atf.call, link.id);
     expect(history.map((v) => v.change)).toEqual(['create', 'update', 'remark', 'retract']);
     expect((await listLinks(atf.call, { recordId: gun.id })).items).toHaveLength(0);
-    expect((await listLinks(atf.call, { recordId: gun.id, includeRetracted: true })).items).toHaveLength(1);
+    expect(
+      (await listLinks(atf.call, { recordId: gun.id, includeRetracted: true })).items,
+    ).toHaveLength(1);
   });
 });

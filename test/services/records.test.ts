@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
 import { createRecord } from '../../src/services/records/create-record.js';
 import { getRecord, listVersions } from '../../src/services/records/get-record.js';
-import { remarkRecord, retractRecord, updateRecord } from '../../src/services/records/change-record.js';
+import {
+  remarkRecord,
+  retractRecord,
+  updateRecord,
+} from '../../src/services/records/change-record.js';
 import { searchRecords } from '../../src/services/records/search-records.js';
 import { facetRecords } from '../../src/services/records/facet-records.js';
 import { exportRecords } from '../../src/services/records/export-records.js';
@@ -18,7 +22,11 @@ let rcmp: TestUser;
 beforeAll(async () => {
   database = await openTestDatabase();
   const db = database.db;
-  const [a, b, c] = [await buildAgency(db, 'FGR', 'MX'), await buildAgency(db, 'CBP', 'US'), await buildAgency(db, 'RCMP', 'CA')];
+  const [a, b, c] = [
+    await buildAgency(db, 'FGR', 'MX'),
+    await buildAgency(db, 'CBP', 'US'),
+    await buildAgency(db, 'RCMP', 'CA'),
+  ];
   fgr = await buildUser(db, a);
   fgr2 = await buildUser(db, a, 'supervisor');
   cbp = await buildUser(db, b);
@@ -36,7 +44,11 @@ describe('records', () => {
   it('creates, reads, searches accent-insensitively and versions a record', async () => {
     const r = await createRecord(fgr.call, {
       schema: 'Person',
-      properties: { name: ['José Luis Rodríguez Peña'], birthDate: ['1970-05-02'], nationality: ['mx'] },
+      properties: {
+        name: ['José Luis Rodríguez Peña'],
+        birthDate: ['1970-05-02'],
+        nationality: ['mx'],
+      },
       marking: 'TLP:AMBER',
       relCountries: ['US', 'MX'],
     });
@@ -52,37 +64,69 @@ describe('records', () => {
     expect(prefix.items.map((x) => x.id)).toContain(r.id);
     expect((await searchRecords(rcmp.call, { q: 'rodriguez' })).items).toHaveLength(0);
 
-    await updateRecord(fgr.call, r.id, { properties: { name: ['José Luis Rodríguez'], birthDate: ['1970-05-02'] } });
-    expect(await code(updateRecord(cbp.call, r.id, { properties: { name: ['x'] } }))).toBe('not_originator');
-    expect(await code(updateRecord(rcmp.call, r.id, { properties: { name: ['x'] } }))).toBe('not_found');
+    await updateRecord(fgr.call, r.id, {
+      properties: { name: ['José Luis Rodríguez'], birthDate: ['1970-05-02'] },
+    });
+    expect(await code(updateRecord(cbp.call, r.id, { properties: { name: ['x'] } }))).toBe(
+      'not_originator',
+    );
+    expect(await code(updateRecord(rcmp.call, r.id, { properties: { name: ['x'] } }))).toBe(
+      'not_found',
+    );
     const versions = await listVersions(cbp.call, r.id);
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
-    expect((await searchRecords(cbp.call, { q: 'pena' })).items.map((x) => x.id)).not.toContain(r.id);
+    expect((await searchRecords(cbp.call, { q: 'pena' })).items.map((x) => x.id)).not.toContain(
+      r.id,
+    );
 
     await remarkRecord(fgr.call, r.id, { marking: 'RED', recipientUsers: [fgr2.viewer.userId] });
     expect(await code(getRecord(cbp.call, r.id))).toBe('not_found');
     expect(await code(getRecord(fgr2.call, r.id))).toBe('ok');
     await retractRecord(fgr.call, r.id, { reason: 'duplicate' });
     expect((await getRecord(fgr.call, r.id)).retracted).toBe(true);
-    expect(await code(updateRecord(fgr.call, r.id, { properties: { name: ['y'] } }))).toBe('conflict');
+    expect(await code(updateRecord(fgr.call, r.id, { properties: { name: ['y'] } }))).toBe(
+      'conflict',
+    );
   });
 
   it('rejects bad input without writing anything', async () => {
-    expect(await code(createRecord(fgr.call, { schema: 'Nope', properties: {}, marking: 'GREEN' }))).toBe('validation_failed');
     expect(
-      await code(createRecord(fgr.call, { schema: 'Person', properties: { birthDate: ['2024-02-30'] }, marking: 'GREEN' })),
+      await code(createRecord(fgr.call, { schema: 'Nope', properties: {}, marking: 'GREEN' })),
     ).toBe('validation_failed');
-    expect(await code(createRecord(fgr.call, { schema: 'Person', properties: { name: ['a'] }, marking: 'PINK' }))).toBe(
-      'validation_failed',
-    );
     expect(
-      await code(createRecord(fgr.call, { schema: 'Person', properties: { name: ['a'] }, marking: 'GREEN', relAgencies: ['NOPE'] })),
+      await code(
+        createRecord(fgr.call, {
+          schema: 'Person',
+          properties: { birthDate: ['2024-02-30'] },
+          marking: 'GREEN',
+        }),
+      ),
+    ).toBe('validation_failed');
+    expect(
+      await code(
+        createRecord(fgr.call, { schema: 'Person', properties: { name: ['a'] }, marking: 'PINK' }),
+      ),
+    ).toBe('validation_failed');
+    expect(
+      await code(
+        createRecord(fgr.call, {
+          schema: 'Person',
+          properties: { name: ['a'] },
+          marking: 'GREEN',
+          relAgencies: ['NOPE'],
+        }),
+      ),
     ).toBe('validation_failed');
   });
 
   it('counts facets and exports only what the viewer may see', async () => {
     const mk = (marking: string, extra: object = {}) =>
-      createRecord(fgr.call, { schema: 'Seizure', properties: { date: ['2025-06-01'], country: ['MX'], drug: ['fentanyl pills'] }, marking, ...extra });
+      createRecord(fgr.call, {
+        schema: 'Seizure',
+        properties: { date: ['2025-06-01'], country: ['MX'], drug: ['fentanyl pills'] },
+        marking,
+        ...extra,
+      });
     await mk('GREEN');
     await mk('AMBER', { relCountries: ['MX'] });
     await mk('AMBER+STRICT', { recipientAgencies: ['RCMP'] });
@@ -96,22 +140,36 @@ describe('records', () => {
     ]);
     expect(forFgr.facets.year).toEqual([{ value: '2025', count: 3 }]);
     const exported = await exportRecords(rcmp.call, { schema: ['Seizure'] });
-    expect(exported.items.map((e) => e.puente.marking).sort()).toEqual(['TLP:AMBER+STRICT', 'TLP:GREEN']);
-    expect(exported.items[0]).toMatchObject({ schema: 'Seizure', properties: { drug: ['fentanyl pills'] } });
+    expect(exported.items.map((e) => e.puente.marking).sort()).toEqual([
+      'TLP:AMBER+STRICT',
+      'TLP:GREEN',
+    ]);
+    expect(exported.items[0]).toMatchObject({
+      schema: 'Seizure',
+      properties: { drug: ['fentanyl pills'] },
+    });
   });
 
   it('keeps the command-line operator out of records', async () => {
     const operatorCall = { db: database.db, viewer: null, operator: true };
     expect(await code(searchRecords(operatorCall, {}))).toBe('forbidden');
-    expect(await code(createRecord(operatorCall, { schema: 'Phone', properties: { number: ['5551234567'] }, marking: 'CLEAR' }))).toBe(
-      'forbidden',
-    );
+    expect(
+      await code(
+        createRecord(operatorCall, {
+          schema: 'Phone',
+          properties: { number: ['5551234567'] },
+          marking: 'CLEAR',
+        }),
+      ),
+    ).toBe('forbidden');
   });
 
   it('validates search filters', async () => {
     expect(await code(searchRecords(cbp.call, { schema: ['Alien'] }))).toBe('validation_failed');
     expect(await code(searchRecords(cbp.call, { country: ['ZZ'] }))).toBe('validation_failed');
-    expect(await code(searchRecords(cbp.call, { dateFrom: '2024-02-30' }))).toBe('validation_failed');
+    expect(await code(searchRecords(cbp.call, { dateFrom: '2024-02-30' }))).toBe(
+      'validation_failed',
+    );
     expect(await code(searchRecords(cbp.call, { cursor: 'bm9wZQ' }))).toBe('validation_failed');
     expect(await code(searchRecords(cbp.call, { limit: 5000 }))).toBe('validation_failed');
   });

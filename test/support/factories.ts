@@ -26,6 +26,12 @@ export async function buildUser(
 ): Promise<TestUser> {
   const user = await addUser(operator(db), { agency: agency.code, name, role });
   const { token } = await createToken(operator(db), { userId: user.id, label: 'test' });
-  const viewer: Viewer = { userId: user.id, name: user.name, agency: agency.code, country: agency.country, role };
+  const viewer: Viewer = {
+    userId: user.id,
+    name: user.name,
+    agency: agency.code,
+    country: agency.country,
+    role,
+  };
   return { viewer, token, call: { db, viewer } };
 }

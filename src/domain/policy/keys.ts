@@ -8,9 +8,18 @@ import type { Sharing } from './sharing.js';
  * when both its releasability and its audience share a key with them.
  */
 
-export const viewerKeys = (v: Viewer): string[] => ['*', `c:${v.country}`, `a:${v.agency}`, `u:${v.userId}`];
+export const viewerKeys = (v: Viewer): string[] => [
+  '*',
+  `c:${v.country}`,
+  `a:${v.agency}`,
+  `u:${v.userId}`,
+];
 
-export function sharingToColumns(s: Sharing): { marking: string; rel_to: string[]; recipients: string[] } {
+export function sharingToColumns(s: Sharing): {
+  marking: string;
+  rel_to: string[];
+  recipients: string[];
+} {
   const rel = [...s.relCountries.map((c) => `c:${c}`), ...s.relAgencies.map((a) => `a:${a}`)];
   const recipients =
     s.marking === 'RED'
@@ -21,7 +30,11 @@ export function sharingToColumns(s: Sharing): { marking: string; rel_to: string[
   return { marking: s.marking, rel_to: rel.length ? rel : ['*'], recipients };
 }
 
-export function columnsToSharing(row: { marking: string; rel_to: string[]; recipients: string[] }): Sharing {
+export function columnsToSharing(row: {
+  marking: string;
+  rel_to: string[];
+  recipients: string[];
+}): Sharing {
   const pick = (keys: string[], prefix: string) =>
     keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
   return {

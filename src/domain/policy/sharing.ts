@@ -29,7 +29,10 @@ export interface SharingInput {
 /** Accepts "TLP:AMBER+STRICT", "amber+strict", "TLP:WHITE" (TLP 1.0 name of CLEAR). */
 export function parseMarking(raw: unknown): Tlp | undefined {
   if (typeof raw !== 'string') return undefined;
-  const s = raw.trim().toUpperCase().replace(/^TLP:\s*/, '');
+  const s = raw
+    .trim()
+    .toUpperCase()
+    .replace(/^TLP:\s*/, '');
   if (s === 'WHITE') return 'CLEAR';
   return (TLP as readonly string[]).includes(s) ? (s as Tlp) : undefined;
 }
@@ -69,10 +72,7 @@ function stringList(
  * Validates the shape of sharing rules. Whether named agencies and users exist is checked by the
  * caller against the directory.
  */
-export function parseSharing(
-  input: SharingInput,
-  defaultMarking?: Tlp,
-): Sharing {
+export function parseSharing(input: SharingInput, defaultMarking?: Tlp): Sharing {
   const errors: ErrorDetail[] = [];
   const marking = input.marking === undefined ? defaultMarking : parseMarking(input.marking);
   if (!marking) {

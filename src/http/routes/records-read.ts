@@ -1,10 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
+import { exportRecords } from '../../services/records/export-records.js';
+import { facetRecords } from '../../services/records/facet-records.js';
 import { getRecord, listVersions } from '../../services/records/get-record.js';
-import { searchRecords, type SearchRecordsInput } from '../../services/records/search-records.js';
+import { searchRecords } from '../../services/records/search-records.js';
 import { callOf } from '../auth.js';
 import { problemResponses } from '../schemas/problem.js';
 import {
+  ExportQuery,
+  FacetQuery,
+  FacetResult,
   ListRecordsQuery,
   RecordPage,
   RecordParams,
@@ -14,13 +19,6 @@ import {
 } from '../schemas/records.js';
 
 const tags = ['records'];
-
-/** Agency and country codes are upper-case; clients need not be. */
-const searchInput = (q: Static<typeof ListRecordsQuery>): SearchRecordsInput => ({
-  ...q,
-  agency: q.agency?.map((a) => a.toUpperCase()),
-  country: q.country?.map((c) => c.toUpperCase()),
-});
 
 export const recordReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -33,7 +31,7 @@ export const recordReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RecordPage },
       },
     },
-    (req) => searchRecords(callOf(req), searchInput(req.query)),
+    (req) => searchRecords(callOf(req), req.query),
   );
 
   app.get(
@@ -46,7 +44,45 @@ export const recordReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RecordPage },
       },
     },
-    (req) => searchRecords(callOf(req), searchInput(req.query)),
+    (req) => searchRecords(callOf(req), req.query),
+  );
+
+  app.get(
+    '/records/facets',
+    {
+      schema: {
+        tags,
+        summary: 'Counts by schema, agency, marking, country and year, over what you may see',
+        querystring: FacetQuery,
+        response: { 200: FacetResult },
+      },
+    },
+    (req) => facetRecords(callOf(req), req.query),
+  );
+
+  app.get(
+    '/records/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export records as FollowTheMoney entities (NDJSON), a page per request',
+        description:
+          'One entity per line, with its sharing rules under `puente`. The `Puente-Next-Cursor` header continues the export.',
+        querystring: ExportQuery,
+        response: {
+          200: {
+            description: 'FollowTheMoney entities, one JSON object per line.',
+            content: { 'application/x-ndjson': { schema: Type.String() } },
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const page = await exportRecords(callOf(req), req.query);
+      if (page.nextCursor) reply.header('puente-next-cursor', page.nextCursor);
+      reply.type('application/x-ndjson; charset=utf-8');
+      return page.items.map((e) => JSON.stringify(e) + '\n').join('');
+    },
   );
 
   app.get(

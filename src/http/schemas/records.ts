@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { SCHEMA_NAMES } from '../../domain/model/index.js';
+import { EXPORT_PAGE, MAX_EXPORT_PAGE } from '../../services/records/export-records.js';
+import { FACETS } from '../../services/records/facet-records.js';
 import {
   Day,
   ExpectedVersion,
@@ -45,7 +47,7 @@ export const UpdateRecordBody = Type.Object(
 
 const SchemaName = StringEnum(SCHEMA_NAMES);
 
-const searchFields = {
+const filterFields = {
   schema: Type.Optional(QueryList(SchemaName, 'Only these schemas.')),
   agency: Type.Optional(
     QueryList(
@@ -61,8 +63,9 @@ const searchFields = {
   includeRetracted: Type.Optional(
     Type.Boolean({ description: 'Include withdrawn records (default false).' }),
   ),
-  ...Paging,
 };
+
+const searchFields = { ...filterFields, ...Paging };
 
 const Q = Type.String({
   minLength: 1,
@@ -76,6 +79,41 @@ export const ListRecordsQuery = Type.Object(
 );
 
 export const SearchQuery = Type.Object({ q: Q, ...searchFields }, { additionalProperties: false });
+
+const FacetName = StringEnum(FACETS);
+
+export const FacetQuery = Type.Object(
+  {
+    q: Type.Optional(Q),
+    ...filterFields,
+    facets: Type.Optional(QueryList(FacetName, 'Which counts to return (default all).')),
+  },
+  { additionalProperties: false },
+);
+
+export const FacetResult = Type.Object({
+  total: Type.Integer({ description: 'Matching records you may see.' }),
+  facets: Type.Record(
+    Type.String(),
+    Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() })),
+  ),
+});
+
+export const ExportQuery = Type.Object(
+  {
+    q: Type.Optional(Q),
+    ...filterFields,
+    cursor: Paging.cursor,
+    limit: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: MAX_EXPORT_PAGE,
+        description: `Entities per request, 1-${MAX_EXPORT_PAGE} (default ${EXPORT_PAGE}).`,
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const RecordView = Type.Object({
   id: Type.String({ format: 'uuid' }),

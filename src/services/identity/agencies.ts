@@ -2,7 +2,11 @@ import { AppError } from '../../domain/errors.js';
 import { isAgencyCode } from '../../domain/identity/agency-code.js';
 import { isCountryCode } from '../../domain/policy/sharing.js';
 import { fromDatabaseError } from '../../storage/errors.js';
-import { insertAgency, listAgencies as selectAgencies, type AgencyRow } from '../../storage/identity.js';
+import {
+  insertAgency,
+  listAgencies as selectAgencies,
+  type AgencyRow,
+} from '../../storage/identity.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
 
@@ -21,29 +25,62 @@ const present = (a: AgencyRow): AgencyView => ({
 });
 
 /** Agencies are registered by the operator; the platform hard-codes none of them. */
-export async function addAgency(call: Call, input: { code: string; name: string; country: string }): Promise<AgencyView> {
+export async function addAgency(
+  call: Call,
+  input: { code: string; name: string; country: string },
+): Promise<AgencyView> {
   const code = input.code.trim().toUpperCase();
   const country = input.country.trim().toUpperCase();
   const name = input.name.trim();
-  return audited(call, 'agency.add', { code, country }, async (tx) => {
-    const errors = [];
-    if (!isAgencyCode(code)) errors.push({ code: 'invalid_agency_code', field: 'code', value: input.code, expected: '2-32 characters A-Z, 0-9, _ or -, e.g. CBP' });
-    if (!isCountryCode(country)) errors.push({ code: 'invalid_country', field: 'country', value: input.country, expected: 'an ISO 3166-1 alpha-2 code such as US, MX, CA' });
-    if (!name || name.length > 200) errors.push({ code: 'invalid_name', field: 'name', value: input.name, expected: '1-200 characters' });
-    if (errors.length) throw new AppError('validation_failed', {}, errors);
-    try {
-      await insertAgency(tx, { code, name, country });
-    } catch (err) {
-      throw fromDatabaseError(err, 'agency', code);
-    }
-    const row = (await selectAgencies(tx)).find((a) => a.code === code)!;
-    return { result: present(row), count: 1 };
-  }, { permission: 'platform:administer', operatorAllowed: true });
+  return audited(
+    call,
+    'agency.add',
+    { code, country },
+    async (tx) => {
+      const errors = [];
+      if (!isAgencyCode(code))
+        errors.push({
+          code: 'invalid_agency_code',
+          field: 'code',
+          value: input.code,
+          expected: '2-32 characters A-Z, 0-9, _ or -, e.g. CBP',
+        });
+      if (!isCountryCode(country))
+        errors.push({
+          code: 'invalid_country',
+          field: 'country',
+          value: input.country,
+          expected: 'an ISO 3166-1 alpha-2 code such as US, MX, CA',
+        });
+      if (!name || name.length > 200)
+        errors.push({
+          code: 'invalid_name',
+          field: 'name',
+          value: input.name,
+          expected: '1-200 characters',
+        });
+      if (errors.length) throw new AppError('validation_failed', {}, errors);
+      try {
+        await insertAgency(tx, { code, name, country });
+      } catch (err) {
+        throw fromDatabaseError(err, 'agency', code);
+      }
+      const row = (await selectAgencies(tx)).find((a) => a.code === code)!;
+      return { result: present(row), count: 1 };
+    },
+    { permission: 'platform:administer', operatorAllowed: true },
+  );
 }
 
 export async function listAgencies(call: Call): Promise<AgencyView[]> {
-  return audited(call, 'agency.list', {}, async (tx) => {
-    const rows = await selectAgencies(tx);
-    return { result: rows.map(present), count: rows.length };
-  }, { operatorAllowed: true });
+  return audited(
+    call,
+    'agency.list',
+    {},
+    async (tx) => {
+      const rows = await selectAgencies(tx);
+      return { result: rows.map(present), count: rows.length };
+    },
+    { operatorAllowed: true },
+  );
 }

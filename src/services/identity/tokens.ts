@@ -1,7 +1,13 @@
 import { AppError, notFound } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { generateToken } from '../../domain/identity/token.js';
-import { findToken, findUsers, insertToken, markTokenRevoked, type TokenRow } from '../../storage/identity.js';
+import {
+  findToken,
+  findUsers,
+  insertToken,
+  markTokenRevoked,
+  type TokenRow,
+} from '../../storage/identity.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
 
@@ -31,30 +37,54 @@ export async function createToken(
   input: { userId: string; label?: string; expiresInDays?: number },
 ): Promise<TokenView & { token: string }> {
   const days = input.expiresInDays;
-  return audited(call, 'token.create', { userId: input.userId }, async (tx) => {
-    if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > MAX_DAYS)) {
-      throw new AppError('validation_failed', {}, [
-        { code: 'invalid_expiry', field: 'expiresInDays', value: String(days), expected: `whole days from 1 to ${MAX_DAYS}` },
-      ]);
-    }
-    const [user] = await findUsers(tx, [input.userId]);
-    // Another agency's user answers like an unknown one.
-    if (!user || (!call.operator && user.agency !== call.viewer?.agency)) throw notFound('user', input.userId);
-    const { token, hash } = generateToken();
-    const id = newId();
-    const expires = days ? new Date(Date.now() + days * 86_400_000) : null;
-    await insertToken(tx, { id, user_id: user.id, token_hash: hash, label: input.label?.trim() || null, expires_at: expires });
-    const row = await findToken(tx, id);
-    return { result: { ...present(row!), token }, ids: [user.id] };
-  }, { permission: 'users:manage', operatorAllowed: true });
+  return audited(
+    call,
+    'token.create',
+    { userId: input.userId },
+    async (tx) => {
+      if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > MAX_DAYS)) {
+        throw new AppError('validation_failed', {}, [
+          {
+            code: 'invalid_expiry',
+            field: 'expiresInDays',
+            value: String(days),
+            expected: `whole days from 1 to ${MAX_DAYS}`,
+          },
+        ]);
+      }
+      const [user] = await findUsers(tx, [input.userId]);
+      // Another agency's user answers like an unknown one.
+      if (!user || (!call.operator && user.agency !== call.viewer?.agency))
+        throw notFound('user', input.userId);
+      const { token, hash } = generateToken();
+      const id = newId();
+      const expires = days ? new Date(Date.now() + days * 86_400_000) : null;
+      await insertToken(tx, {
+        id,
+        user_id: user.id,
+        token_hash: hash,
+        label: input.label?.trim() || null,
+        expires_at: expires,
+      });
+      const row = await findToken(tx, id);
+      return { result: { ...present(row!), token }, ids: [user.id] };
+    },
+    { permission: 'users:manage', operatorAllowed: true },
+  );
 }
 
 /** Users revoke their own tokens; admins those of their agency (row-level security decides). */
 export async function revokeToken(call: Call, tokenId: string): Promise<TokenView> {
-  return audited(call, 'token.revoke', { tokenId }, async (tx) => {
-    const row = await findToken(tx, tokenId);
-    if (!row) throw notFound('token', tokenId);
-    await markTokenRevoked(tx, tokenId);
-    return { result: present((await findToken(tx, tokenId))!), ids: [row.user_id] };
-  }, { operatorAllowed: true });
+  return audited(
+    call,
+    'token.revoke',
+    { tokenId },
+    async (tx) => {
+      const row = await findToken(tx, tokenId);
+      if (!row) throw notFound('token', tokenId);
+      await markTokenRevoked(tx, tokenId);
+      return { result: present((await findToken(tx, tokenId))!), ids: [row.user_id] };
+    },
+    { operatorAllowed: true },
+  );
 }

@@ -1,7 +1,12 @@
 import { sharingToColumns } from '../../domain/policy/keys.js';
 import type { SharingInput } from '../../domain/policy/sharing.js';
 import { fromDatabaseError } from '../../storage/errors.js';
-import { appendLinkVersion, findLink, type LinkRow, type NewLinkVersion } from '../../storage/links.js';
+import {
+  appendLinkVersion,
+  findLink,
+  type LinkRow,
+  type NewLinkVersion,
+} from '../../storage/links.js';
 import { findRecord } from '../../storage/records.js';
 import type { Tx } from '../../storage/session.js';
 import { audited } from '../audited.js';
@@ -19,31 +24,51 @@ async function changeLink(
   next: (tx: Tx, head: LinkRow) => Promise<Partial<NewLinkVersion>>,
 ): Promise<LinkView> {
   const query = guard.reason ? { id, reason: guard.reason } : { id };
-  return audited(call, `link.${change}`, query, async (tx) => {
-    const head = await findLink(tx, id);
-    assertChangeable(head, call.viewer!, guard, 'link', id);
-    const changes = await next(tx, head);
-    try {
-      await appendLinkVersion(tx, {
-        ...successorOf(head, call.viewer!, change),
-        link_id: id,
-        link_type: head.link_type,
-        source_id: head.source_id,
-        target_id: head.target_id,
-        ...changes,
-      });
-    } catch (err) {
-      throw fromDatabaseError(err, 'link', id);
-    }
-    const row = (await findLink(tx, id)) ?? { ...head, ...changes, version: head.version + 1 };
-    return { result: presentLink(row), ids: [id] };
-  }, { permission: 'records:write' });
+  return audited(
+    call,
+    `link.${change}`,
+    query,
+    async (tx) => {
+      const head = await findLink(tx, id);
+      assertChangeable(head, call.viewer!, guard, 'link', id);
+      const changes = await next(tx, head);
+      try {
+        await appendLinkVersion(tx, {
+          ...successorOf(head, call.viewer!, change),
+          link_id: id,
+          link_type: head.link_type,
+          source_id: head.source_id,
+          target_id: head.target_id,
+          ...changes,
+        });
+      } catch (err) {
+        throw fromDatabaseError(err, 'link', id);
+      }
+      const row = (await findLink(tx, id)) ?? { ...head, ...changes, version: head.version + 1 };
+      return { result: presentLink(row), ids: [id] };
+    },
+    { permission: 'records:write' },
+  );
 }
 
-export function updateLink(call: Call, id: string, input: Guard & { properties: unknown }): Promise<LinkView> {
+export function updateLink(
+  call: Call,
+  id: string,
+  input: Guard & { properties: unknown },
+): Promise<LinkView> {
   return changeLink(call, id, 'update', input, async (tx, head) => {
-    const [source, target] = [await findRecord(tx, head.source_id), await findRecord(tx, head.target_id)];
-    return { properties: validateLinkInput(head.link_type, source!.schema, target!.schema, input.properties) };
+    const [source, target] = [
+      await findRecord(tx, head.source_id),
+      await findRecord(tx, head.target_id),
+    ];
+    return {
+      properties: validateLinkInput(
+        head.link_type,
+        source!.schema,
+        target!.schema,
+        input.properties,
+      ),
+    };
   });
 }
 

@@ -22,36 +22,47 @@ export interface CreateLinkInput extends SharingInput {
 /** A link joins two records the contributor can see; it carries its own marking. */
 export async function createLink(call: Call, input: CreateLinkInput): Promise<LinkView> {
   const query = { type: input.type, sourceId: input.sourceId, targetId: input.targetId };
-  return audited(call, 'link.create', query, async (tx) => {
-    const viewer = call.viewer!;
-    const source = await findRecord(tx, input.sourceId);
-    if (!source) throw notFound('record', input.sourceId);
-    const target = await findRecord(tx, input.targetId);
-    if (!target) throw notFound('record', input.targetId);
-    const properties = validateLinkInput(input.type, source.schema, target.schema, input.properties);
-    const sharing = await resolveSharing(tx, input);
-    const id = newId();
-    try {
-      await appendLinkVersion(tx, {
-        link_id: id,
-        version: 1,
-        link_type: input.type,
-        source_id: source.id,
-        target_id: target.id,
-        agency: viewer.agency,
-        created_by: viewer.userId,
-        changed_by: viewer.userId,
-        change: 'create',
-        source_ref: input.sourceRef?.trim() || null,
-        properties,
-        retracted: false,
-        ...sharingToColumns(sharing),
-      });
-    } catch (err) {
-      throw fromDatabaseError(err, 'link', input.sourceRef ?? id);
-    }
-    const row = await findLink(tx, id);
-    if (!row) throw new AppError('internal');
-    return { result: presentLink(row), ids: [id, source.id, target.id] };
-  }, { permission: 'records:write' });
+  return audited(
+    call,
+    'link.create',
+    query,
+    async (tx) => {
+      const viewer = call.viewer!;
+      const source = await findRecord(tx, input.sourceId);
+      if (!source) throw notFound('record', input.sourceId);
+      const target = await findRecord(tx, input.targetId);
+      if (!target) throw notFound('record', input.targetId);
+      const properties = validateLinkInput(
+        input.type,
+        source.schema,
+        target.schema,
+        input.properties,
+      );
+      const sharing = await resolveSharing(tx, input);
+      const id = newId();
+      try {
+        await appendLinkVersion(tx, {
+          link_id: id,
+          version: 1,
+          link_type: input.type,
+          source_id: source.id,
+          target_id: target.id,
+          agency: viewer.agency,
+          created_by: viewer.userId,
+          changed_by: viewer.userId,
+          change: 'create',
+          source_ref: input.sourceRef?.trim() || null,
+          properties,
+          retracted: false,
+          ...sharingToColumns(sharing),
+        });
+      } catch (err) {
+        throw fromDatabaseError(err, 'link', input.sourceRef ?? id);
+      }
+      const row = await findLink(tx, id);
+      if (!row) throw new AppError('internal');
+      return { result: presentLink(row), ids: [id, source.id, target.id] };
+    },
+    { permission: 'records:write' },
+  );
 }

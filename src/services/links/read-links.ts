@@ -34,7 +34,8 @@ export async function listLinks(call: Call, input: ListLinksInput): Promise<Page
   return audited(call, 'link.list', { ...input, cursor: undefined }, async (tx) => {
     const limit = pageLimit(input.limit);
     const before = decodeCursor(input.cursor);
-    if (input.recordId && !(await findRecord(tx, input.recordId))) throw notFound('record', input.recordId);
+    if (input.recordId && !(await findRecord(tx, input.recordId)))
+      throw notFound('record', input.recordId);
     const rows = await queryLinks(tx, {
       recordId: input.recordId,
       linkType: input.type,

@@ -1,7 +1,12 @@
 import { sharingToColumns } from '../../domain/policy/keys.js';
 import type { SharingInput } from '../../domain/policy/sharing.js';
 import { fromDatabaseError } from '../../storage/errors.js';
-import { appendRecordVersion, findRecord, type NewRecordVersion, type RecordRow } from '../../storage/records.js';
+import {
+  appendRecordVersion,
+  findRecord,
+  type NewRecordVersion,
+  type RecordRow,
+} from '../../storage/records.js';
 import type { Tx } from '../../storage/session.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
@@ -21,29 +26,35 @@ async function changeRecord(
   next: (tx: Tx, head: RecordRow) => Promise<Partial<NewRecordVersion>>,
 ): Promise<RecordView> {
   const query = guard.reason ? { id, reason: guard.reason } : { id };
-  return audited(call, `record.${change}`, query, async (tx) => {
-    const head = await findRecord(tx, id);
-    assertChangeable(head, call.viewer!, guard, 'record', id);
-    const { terms: newTerms, ...changes } = await next(tx, head);
-    const terms = newTerms ?? validateRecord(head.schema, head.properties).terms;
-    try {
-      await appendRecordVersion(tx, {
-        ...successorOf(head, call.viewer!, change),
-        record_id: id,
-        schema: head.schema,
-        caption: head.caption,
-        event_date: head.event_date,
-        countries: head.countries,
-        ...changes,
-        terms,
-      });
-    } catch (err) {
-      throw fromDatabaseError(err, 'record', id);
-    }
-    // A re-mark to RED by a recipient may take the record out of that recipient's own sight.
-    const row = (await findRecord(tx, id)) ?? { ...head, ...changes, version: head.version + 1 };
-    return { result: presentRecord(row), ids: [id] };
-  }, { permission: 'records:write' });
+  return audited(
+    call,
+    `record.${change}`,
+    query,
+    async (tx) => {
+      const head = await findRecord(tx, id);
+      assertChangeable(head, call.viewer!, guard, 'record', id);
+      const { terms: newTerms, ...changes } = await next(tx, head);
+      const terms = newTerms ?? validateRecord(head.schema, head.properties).terms;
+      try {
+        await appendRecordVersion(tx, {
+          ...successorOf(head, call.viewer!, change),
+          record_id: id,
+          schema: head.schema,
+          caption: head.caption,
+          event_date: head.event_date,
+          countries: head.countries,
+          ...changes,
+          terms,
+        });
+      } catch (err) {
+        throw fromDatabaseError(err, 'record', id);
+      }
+      // A re-mark to RED by a recipient may take the record out of that recipient's own sight.
+      const row = (await findRecord(tx, id)) ?? { ...head, ...changes, version: head.version + 1 };
+      return { result: presentRecord(row), ids: [id] };
+    },
+    { permission: 'records:write' },
+  );
 }
 
 export function updateRecord(
@@ -57,7 +68,11 @@ export function updateRecord(
   }));
 }
 
-export function remarkRecord(call: Call, id: string, input: Guard & SharingInput): Promise<RecordView> {
+export function remarkRecord(
+  call: Call,
+  id: string,
+  input: Guard & SharingInput,
+): Promise<RecordView> {
   return changeRecord(call, id, 'remark', input, async (tx, head) => {
     return sharingToColumns(await resolveRemark(tx, head, input));
   });

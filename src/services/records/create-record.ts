@@ -18,30 +18,36 @@ export interface CreateRecordInput extends SharingInput {
 }
 
 export async function createRecord(call: Call, input: CreateRecordInput): Promise<RecordView> {
-  return audited(call, 'record.create', { schema: input.schema }, async (tx) => {
-    const viewer = call.viewer!;
-    const fields = validateRecord(input.schema, input.properties);
-    const sharing = await resolveSharing(tx, input);
-    const id = newId();
-    try {
-      await appendRecordVersion(tx, {
-        record_id: id,
-        version: 1,
-        schema: input.schema,
-        agency: viewer.agency,
-        created_by: viewer.userId,
-        changed_by: viewer.userId,
-        change: 'create',
-        source_ref: input.sourceRef?.trim() || null,
-        retracted: false,
-        ...fields,
-        ...sharingToColumns(sharing),
-      });
-    } catch (err) {
-      throw fromDatabaseError(err, 'record', input.sourceRef ?? id);
-    }
-    const row = await findRecord(tx, id);
-    if (!row) throw new AppError('internal');
-    return { result: presentRecord(row), ids: [id] };
-  }, { permission: 'records:write' });
+  return audited(
+    call,
+    'record.create',
+    { schema: input.schema },
+    async (tx) => {
+      const viewer = call.viewer!;
+      const fields = validateRecord(input.schema, input.properties);
+      const sharing = await resolveSharing(tx, input);
+      const id = newId();
+      try {
+        await appendRecordVersion(tx, {
+          record_id: id,
+          version: 1,
+          schema: input.schema,
+          agency: viewer.agency,
+          created_by: viewer.userId,
+          changed_by: viewer.userId,
+          change: 'create',
+          source_ref: input.sourceRef?.trim() || null,
+          retracted: false,
+          ...fields,
+          ...sharingToColumns(sharing),
+        });
+      } catch (err) {
+        throw fromDatabaseError(err, 'record', input.sourceRef ?? id);
+      }
+      const row = await findRecord(tx, id);
+      if (!row) throw new AppError('internal');
+      return { result: presentRecord(row), ids: [id] };
+    },
+    { permission: 'records:write' },
+  );
 }

@@ -13,14 +13,25 @@ export interface ExportedEntity {
   id: string;
   schema: string;
   properties: Record<string, string[]>;
-  puente: SharingView & { agency: string; version: number; sourceRef: string | null; retracted: boolean };
+  puente: SharingView & {
+    agency: string;
+    version: number;
+    sourceRef: string | null;
+    retracted: boolean;
+  };
 }
 
 const toEntity = (r: RecordRow): ExportedEntity => ({
   id: r.id,
   schema: r.schema,
   properties: r.properties,
-  puente: { ...presentSharing(r), agency: r.agency, version: r.version, sourceRef: r.source_ref, retracted: r.retracted },
+  puente: {
+    ...presentSharing(r),
+    agency: r.agency,
+    version: r.version,
+    sourceRef: r.source_ref,
+    retracted: r.retracted,
+  },
 });
 
 /** Bulk export of what the viewer may see, in pages large enough for files, each audited. */

@@ -1,4 +1,9 @@
-import { countRecords, countRecordsBy, type FacetCount, type FacetName } from '../../storage/records.js';
+import {
+  countRecords,
+  countRecordsBy,
+  type FacetCount,
+  type FacetName,
+} from '../../storage/records.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
 import { toRecordFilter, type RecordFilterInput } from './record-filter.js';

@@ -2,7 +2,12 @@ import { notFound } from '../../domain/errors.js';
 import { findRecord, listRecordVersions } from '../../storage/records.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
-import { presentRecord, presentRecordVersion, type RecordVersionView, type RecordView } from './present.js';
+import {
+  presentRecord,
+  presentRecordVersion,
+  type RecordVersionView,
+  type RecordView,
+} from './present.js';
 
 /** A record the viewer may not see answers exactly like one that does not exist. */
 export async function getRecord(call: Call, id: string): Promise<RecordView> {

@@ -57,7 +57,11 @@ export const presentProvenance = (r: ProvenanceRow) => ({
   changedAt: r.changed_at.toISOString(),
 });
 
-export function presentSharing(row: { marking: string; rel_to: string[]; recipients: string[] }): SharingView {
+export function presentSharing(row: {
+  marking: string;
+  rel_to: string[];
+  recipients: string[];
+}): SharingView {
   const s = columnsToSharing(row);
   return { ...s, marking: formatMarking(s.marking) };
 }

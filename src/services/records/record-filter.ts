@@ -22,13 +22,24 @@ const MAX_QUERY_TERMS = 8;
 /** Validates search filters and turns the free text into the folded terms the index holds. */
 export function toRecordFilter(input: RecordFilterInput): RecordFilter {
   const errors: ErrorDetail[] = [];
-  const check = (field: string, values: string[] | undefined, ok: (v: string) => boolean, expected: string) => {
-    for (const value of values ?? []) if (!ok(value)) errors.push({ code: 'invalid_filter', field, value, expected });
+  const check = (
+    field: string,
+    values: string[] | undefined,
+    ok: (v: string) => boolean,
+    expected: string,
+  ) => {
+    for (const value of values ?? [])
+      if (!ok(value)) errors.push({ code: 'invalid_filter', field, value, expected });
   };
   const upper = (xs: string[] | undefined) => xs?.map((x) => x.trim().toUpperCase());
   const agency = upper(input.agency);
   const country = upper(input.country);
-  check('schema', input.schema, (s) => SCHEMA_NAMES.includes(s), `one of ${SCHEMA_NAMES.join(', ')}`);
+  check(
+    'schema',
+    input.schema,
+    (s) => SCHEMA_NAMES.includes(s),
+    `one of ${SCHEMA_NAMES.join(', ')}`,
+  );
   check('agency', agency, isAgencyCode, 'agency codes such as CBP or FGR');
   check('country', country, isCountryCode, 'ISO 3166-1 alpha-2 codes such as US, MX, CA');
   const day = (field: string, raw: string | undefined) => {
@@ -41,7 +52,12 @@ export function toRecordFilter(input: RecordFilterInput): RecordFilter {
   const dateTo = day('dateTo', input.dateTo);
   const words = input.q ? queryTerms(input.q) : [];
   if (words.length > MAX_QUERY_TERMS) {
-    errors.push({ code: 'too_many_terms', field: 'q', value: input.q, expected: `at most ${MAX_QUERY_TERMS} words` });
+    errors.push({
+      code: 'too_many_terms',
+      field: 'q',
+      value: input.q,
+      expected: `at most ${MAX_QUERY_TERMS} words`,
+    });
   }
   if (errors.length) throw new AppError('validation_failed', {}, errors);
   // The last word may be unfinished (type-ahead): match it as a prefix when long enough.

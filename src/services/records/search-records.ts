@@ -11,7 +11,10 @@ export interface SearchRecordsInput extends RecordFilterInput {
 }
 
 /** Lists and searches what the viewer may see, newest first, one page at a time. */
-export async function searchRecords(call: Call, input: SearchRecordsInput): Promise<Page<RecordView>> {
+export async function searchRecords(
+  call: Call,
+  input: SearchRecordsInput,
+): Promise<Page<RecordView>> {
   const query = { ...input, cursor: undefined };
   return audited(call, input.q ? 'record.search' : 'record.list', query, async (tx) => {
     const limit = pageLimit(input.limit);
