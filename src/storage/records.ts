@@ -87,41 +87,90 @@ export interface RecordQuery extends RecordFilter {
 
 const PREFIX_END = '\u{10FFFF}';
 
-/** The visible records matching a filter; row-level security adds the viewer's rules. */
-function filtered(tx: Tx, q: RecordFilter) {
-  let s = tx.selectFrom('puente.record as r');
+/*
+ * Text search drives from one term's postings, read newest first from the (term, record_id)
+ * index, and probes the record's other terms one by one, stopping at the page size. The
+ * probes are fenced (OFFSET 0) so the planner cannot turn them into joins that read every
+ * posting of a common name: it misjudges how often names occur together.
+ */
+function filtered(tx: Tx, q: RecordFilter, driver?: string) {
+  const others = (q.terms ?? []).filter((t) => t !== driver);
+  const prefix = q.prefix;
+  // Probes test the driver's posting before the record is fetched.
+  const key = sql.ref(driver ? 't.record_id' : 'r.id');
+
+  let s = tx
+    .selectFrom('puente.record as r')
+    .$if(driver !== undefined, (b) =>
+      b.innerJoin('puente.record_term as t', (j) =>
+        j.onRef('t.record_id', '=', 'r.id').on('t.term', '=', driver!),
+      ),
+    );
   if (q.schema?.length) s = s.where('r.schema', 'in', q.schema);
   if (q.agency?.length) s = s.where('r.agency', 'in', q.agency);
   if (q.country?.length) s = s.where(sql<boolean>`r.countries && ${sql.val(q.country)}::text[]`);
   if (q.dateFrom) s = s.where('r.event_date', '>=', q.dateFrom);
   if (q.dateTo) s = s.where('r.event_date', '<=', q.dateTo);
   if (!q.includeRetracted) s = s.where('r.retracted', '=', false);
-  for (const term of q.terms ?? []) {
-    s = s.where('r.id', 'in', (eb) =>
-      eb.selectFrom('puente.record_term').select('record_id').where('term', '=', term),
+  for (const term of others) {
+    s = s.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('puente.record_term as o')
+          .select(sql.lit(1).as('one'))
+          .where(sql<boolean>`o.record_id = ${key}`)
+          .where('o.term', '=', term)
+          .offset(0),
+      ),
     );
   }
-  const prefix = q.prefix;
   if (prefix) {
-    s = s.where('r.id', 'in', (eb) =>
-      eb
-        .selectFrom('puente.record_term')
-        .select('record_id')
-        .where('term', '>=', prefix)
-        .where('term', '<', prefix + PREFIX_END),
-    );
+    // With an exact term to drive, the prefix is one more probe; alone, it is the driver.
+    s = driver
+      ? s.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('puente.record_term as p')
+              .select(sql.lit(1).as('one'))
+              .where(sql<boolean>`p.record_id = ${key}`)
+              .where('p.term', '>=', prefix)
+              .where('p.term', '<', prefix + PREFIX_END)
+              .offset(0),
+          ),
+        )
+      : s.where('r.id', 'in', (eb) =>
+          eb
+            .selectFrom('puente.record_term')
+            .select('record_id')
+            .where('term', '>=', prefix)
+            .where('term', '<', prefix + PREFIX_END),
+        );
   }
   return s;
 }
 
-export function buildRecordQuery(tx: Tx, q: RecordQuery) {
-  let s = filtered(tx, q).selectAll('r');
-  if (q.before) s = s.where('r.id', '<', q.before);
-  return s.orderBy('r.id', 'desc').limit(q.limit);
+/**
+ * The term with the fewest postings (counted up to a cap, under the viewer's rules) drives
+ * the search: "maria goicoechea" should read the few Goicoecheas, not every María.
+ */
+async function rarestTerm(tx: Tx, terms: string[]): Promise<string | undefined> {
+  if (terms.length <= 1) return terms[0];
+  const { rows } = await sql<{ term: string; n: number }>`
+    SELECT x.term, (SELECT count(*)::int FROM (
+      SELECT 1 FROM puente.record_term t WHERE t.term = x.term LIMIT 10000) c) AS n
+    FROM unnest(${sql.val(terms)}::text[]) AS x(term)`.execute(tx);
+  return rows.reduce((a, b) => (b.n < a.n ? b : a)).term;
+}
+
+export function buildRecordQuery(tx: Tx, q: RecordQuery, driver?: string) {
+  // Ordering by the driver's record_id lets the postings index deliver rows in page order.
+  const key = driver ? sql.ref('t.record_id') : sql.ref('r.id');
+  let s = filtered(tx, q, driver).selectAll('r');
+  if (q.before) s = s.where(sql<boolean>`${key} < ${q.before}::uuid`);
+  return s.orderBy(key, 'desc').limit(q.limit);
 }
 
 export async function queryRecords(tx: Tx, q: RecordQuery): Promise<RecordRow[]> {
-  return buildRecordQuery(tx, q).execute();
+  const driver = await rarestTerm(tx, q.terms ?? []);
+  return buildRecordQuery(tx, q, driver).execute();
 }
 
 export type FacetName = 'schema' | 'agency' | 'marking' | 'country' | 'year';
@@ -161,7 +210,7 @@ export async function countRecordsBy(
 }
 
 export async function countRecords(tx: Tx, q: RecordFilter): Promise<number> {
-  const row = await filtered(tx, q)
+  const row = await filtered(tx, q, q.terms?.[0])
     .select(sql<number>`count(*)::int`.as('n'))
     .executeTakeFirst();
   return row?.n ?? 0;

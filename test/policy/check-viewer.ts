@@ -238,6 +238,7 @@ export async function checkViewer(db: Db, model: RefWorld, w: World, viewer: Vie
     { q: q.shout ? surname.toUpperCase() : surname.normalize('NFD').replace(/\p{M}/gu, '') },
     50,
   );
+  await c.list({ q: `${surname.slice(0, 3)}*`, includeRetracted: true }, 200);
   await c.list({ q: surname.slice(0, 3), includeRetracted: true }, 200);
   await c.list({ q: `${pick(GIVEN, q.given)} ${surname}`, agency: mine }, 200);
   await c.links(w, unknown);

@@ -67,15 +67,18 @@ const words = (s: string) =>
     .filter(Boolean);
 
 /**
- * Every word must be one of the name's words; the last one may be unfinished (a prefix of
- * three letters or more), as in type-ahead.
+ * Every word must be one of the name's words; a last word written with a star ("gon*") may be
+ * unfinished (a prefix of two letters or more), as in type-ahead.
  */
 export function nameMatches(name: string, q: string): boolean {
   const have = words(name);
   const want = words(q);
+  const typeAhead = /\*\s*$/.test(q);
   if (want.length === 0) return false;
   return want.every((w, i) =>
-    i === want.length - 1 && w.length >= 3 ? have.some((h) => h.startsWith(w)) : have.includes(w),
+    typeAhead && i === want.length - 1 && w.length >= 2
+      ? have.some((h) => h.startsWith(w))
+      : have.includes(w),
   );
 }
 

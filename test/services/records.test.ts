@@ -60,8 +60,11 @@ describe('records', () => {
 
     const found = await searchRecords(cbp.call, { q: 'rodriguez pena' });
     expect(found.items.map((x) => x.id)).toContain(r.id);
-    const prefix = await searchRecords(cbp.call, { q: 'RODRÍG' });
+    const prefix = await searchRecords(cbp.call, { q: 'José RODRÍG*' });
     expect(prefix.items.map((x) => x.id)).toContain(r.id);
+    expect((await searchRecords(cbp.call, { q: 'RODRÍG' })).items).toHaveLength(0);
+    const paged = await searchRecords(cbp.call, { q: 'rodriguez', limit: 1 });
+    expect(paged.items.map((x) => x.id)).toEqual([r.id]);
     expect((await searchRecords(rcmp.call, { q: 'rodriguez' })).items).toHaveLength(0);
 
     await updateRecord(fgr.call, r.id, {

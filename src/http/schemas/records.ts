@@ -70,7 +70,8 @@ const searchFields = { ...filterFields, ...Paging };
 const Q = Type.String({
   minLength: 1,
   maxLength: 500,
-  description: 'Free text; accent- and case-insensitive.',
+  description:
+    'Free text; accent- and case-insensitive; every word must match; end the last word with * to match it as a prefix (gonz*).',
 });
 
 export const ListRecordsQuery = Type.Object(

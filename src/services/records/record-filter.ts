@@ -7,7 +7,7 @@ import { queryTerms } from '../../domain/text/terms.js';
 import type { RecordFilter } from '../../storage/records.js';
 
 export interface RecordFilterInput {
-  /** Free text over names and properties; accent- and case-insensitive. */
+  /** Free text over names and properties; accent- and case-insensitive; `word*` is a prefix. */
   q?: string;
   schema?: string[];
   agency?: string[];
@@ -60,9 +60,10 @@ export function toRecordFilter(input: RecordFilterInput): RecordFilter {
     });
   }
   if (errors.length) throw new AppError('validation_failed', {}, errors);
-  // The last word may be unfinished (type-ahead): match it as a prefix when long enough.
+  // "gonz*" asks for a prefix (type-ahead); plain words match whole terms, which the index
+  // serves in page order.
   const last = words.at(-1);
-  const prefix = last && last.length >= 3 ? last : undefined;
+  const prefix = last && last.length >= 2 && /\*\s*$/.test(input.q ?? '') ? last : undefined;
   return {
     schema: input.schema,
     agency,

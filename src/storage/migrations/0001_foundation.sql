@@ -120,13 +120,14 @@ CREATE UNIQUE INDEX record_source_ref ON puente.record (agency, source_ref) WHER
 
 -- Search terms of current, non-retracted heads; term comparisons are leakproof, so this index
 -- stays usable under row-level security (tsvector @@ is not leakproof and would force a scan).
+-- The key columns are included so the policy is checked from the index alone.
 CREATE TABLE puente.record_term (
   term text COLLATE "C" NOT NULL,
   record_id uuid NOT NULL,
   owner_key text NOT NULL,
   rel_to text[] NOT NULL,
   audience text[] NOT NULL,
-  PRIMARY KEY (term, record_id)
+  PRIMARY KEY (term, record_id) INCLUDE (owner_key, rel_to, audience)
 );
 CREATE INDEX record_term_record ON puente.record_term (record_id);
 
@@ -267,15 +268,16 @@ CREATE TRIGGER link_version_applies AFTER INSERT ON puente.link_version
   FOR EACH ROW EXECUTE FUNCTION puente.apply_link_version();
 
 -- Row-level security ------------------------------------------------------------------------
--- One visibility rule for every marked table, written once. The viewer keys are read through
--- scalar sub-selects so PostgreSQL evaluates them once per query, not once per row.
+-- One visibility rule for every marked table, written once. viewer_keys() is inlined, so the
+-- planner sees the viewer's actual keys when it estimates how many rows pass (a sub-select
+-- would hide them and lead it to sort whole posting lists instead of reading them in order).
 
 DO $$
 DECLARE
   t text;
   sees constant text :=
-    'owner_key = ANY ((SELECT puente.viewer_keys())::text[])'
-    ' OR (rel_to && (SELECT puente.viewer_keys()) AND audience && (SELECT puente.viewer_keys()))';
+    'owner_key = ANY (puente.viewer_keys())'
+    ' OR (rel_to && puente.viewer_keys() AND audience && puente.viewer_keys())';
 BEGIN
   FOREACH t IN ARRAY ARRAY['record', 'record_version', 'record_term', 'link', 'link_version'] LOOP
     EXECUTE format('ALTER TABLE puente.%I ENABLE ROW LEVEL SECURITY', t);
