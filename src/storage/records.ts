@@ -147,17 +147,21 @@ function filtered(tx: Tx, q: RecordFilter, driver?: string) {
   return s;
 }
 
+const FEW_POSTINGS = 200;
+
 /**
- * The term with the fewest postings (counted up to a cap, under the viewer's rules) drives
- * the search: "maria goicoechea" should read the few Goicoecheas, not every María.
+ * The driving term: one with few postings if there is one (counted up to a small cap, under
+ * the viewer's rules), else the longest, as long names tend to be rare ones. "maria
+ * goicoechea" should read the few Goicoecheas, not every María.
  */
-async function rarestTerm(tx: Tx, terms: string[]): Promise<string | undefined> {
+async function drivingTerm(tx: Tx, terms: string[]): Promise<string | undefined> {
   if (terms.length <= 1) return terms[0];
   const { rows } = await sql<{ term: string; n: number }>`
     SELECT x.term, (SELECT count(*)::int FROM (
-      SELECT 1 FROM puente.record_term t WHERE t.term = x.term LIMIT 10000) c) AS n
+      SELECT 1 FROM puente.record_term t WHERE t.term = x.term LIMIT ${FEW_POSTINGS}) c) AS n
     FROM unnest(${sql.val(terms)}::text[]) AS x(term)`.execute(tx);
-  return rows.reduce((a, b) => (b.n < a.n ? b : a)).term;
+  const rank = (r: { term: string; n: number }) => r.n * 1000 - r.term.length;
+  return rows.reduce((a, b) => (rank(b) < rank(a) ? b : a)).term;
 }
 
 export function buildRecordQuery(tx: Tx, q: RecordQuery, driver?: string) {
@@ -169,7 +173,7 @@ export function buildRecordQuery(tx: Tx, q: RecordQuery, driver?: string) {
 }
 
 export async function queryRecords(tx: Tx, q: RecordQuery): Promise<RecordRow[]> {
-  const driver = await rarestTerm(tx, q.terms ?? []);
+  const driver = await drivingTerm(tx, q.terms ?? []);
   return buildRecordQuery(tx, q, driver).execute();
 }
 

@@ -8,10 +8,10 @@ import { asViewer } from '../../storage/session.js';
 
 /** Turns a bearer token into its viewer; a failed attempt is audited without the token. */
 export async function authenticate(db: Db, token: string | undefined): Promise<Viewer> {
+  // One statement, outside a viewer transaction: the lookup function is the only reader of
+  // token hashes, and it reads nothing else.
   const viewer =
-    token && looksLikeToken(token)
-      ? await asViewer(db, null, (tx) => viewerForTokenHash(tx, hashToken(token)))
-      : undefined;
+    token && looksLikeToken(token) ? await viewerForTokenHash(db, hashToken(token)) : undefined;
   if (!viewer) {
     await asViewer(db, null, (tx) =>
       appendAuditEntry(tx, {
