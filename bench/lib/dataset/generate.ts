@@ -28,15 +28,29 @@ export type GeneratedVersion = NewRecordVersion & { changed_at: string };
  * The dataset, record by record, as the rows createRecord would write: properties validated and
  * normalised, caption, event date, countries and search terms derived by the product's own code.
  */
-export function* generateRecords(count: number, seed: number, dir: Directory): Generator<GeneratedVersion> {
+export function* generateRecords(
+  count: number,
+  seed: number,
+  dir: Directory,
+): Generator<GeneratedVersion> {
   const r = new Random(seed);
   const schemas = new Weighted(Object.entries(SCHEMA_MIX) as [keyof typeof SCHEMA_MIX, number][]);
   const agencies = new Weighted(dir.agencies.map((a) => [a, a.weight] as const));
   const cultures = Object.fromEntries(
     Object.entries(CULTURE_MIX).map(([country, mix]) => [country, new Weighted(mix)]),
   ) as Record<AgencySpec['country'], Weighted<Culture>>;
-  const staff = new Map(dir.agencies.map((a) => [a.code, dir.users.filter((u) => u.agency === a.code).map((u) => u.id)]));
-  const outsiders = new Map(dir.agencies.map((a) => [a.code, dir.users.filter((u) => u.agency !== a.code).map((u) => u.id)]));
+  const staff = new Map(
+    dir.agencies.map((a) => [
+      a.code,
+      dir.users.filter((u) => u.agency === a.code).map((u) => u.id),
+    ]),
+  );
+  const outsiders = new Map(
+    dir.agencies.map((a) => [
+      a.code,
+      dir.users.filter((u) => u.agency !== a.code).map((u) => u.id),
+    ]),
+  );
   const step = (LAST - FIRST) / count;
 
   for (let i = 0; i < count; i++) {
@@ -55,7 +69,9 @@ export function* generateRecords(count: number, seed: number, dir: Directory): G
             ? seizureProperties(r, agency.code, agency.country, eventDate)
             : firearmProperties(r, agency.country);
     const author = r.pick(staff.get(agency.code)!);
-    const sharing = parseSharing(pickSharing(r, { agency, agencies: dir.agencies, otherUsers: outsiders.get(agency.code)! }));
+    const sharing = parseSharing(
+      pickSharing(r, { agency, agencies: dir.agencies, otherUsers: outsiders.get(agency.code)! }),
+    );
     yield {
       record_id: v7({ msecs, random: r.bytes(16) }),
       version: 1,

@@ -3,8 +3,8 @@ import { Random, Weighted, zipf } from '../random.js';
 import { ALIASES, NAMES, type Culture } from './names.js';
 import { PLACES } from './places.js';
 
-/** Surname draws: 85% from the frequency-ranked list, 14.9% uncommon, 0.1% rare. */
-const SURNAME_SHARES = { common: 0.85, uncommon: 0.149, rare: 0.001 } as const;
+/** Surname draws: 85% from the frequency-ranked list, 14.97% uncommon, 0.03% rare. */
+const SURNAME_SHARES = { common: 0.85, uncommon: 0.1497, rare: 0.0003 } as const;
 
 function surnameTable(culture: Culture): Weighted<string> {
   const n = NAMES[culture];
@@ -25,7 +25,10 @@ const SURNAMES = {
 const GIVEN = Object.fromEntries(
   (['es', 'en', 'fr'] as const).map((c) => [
     c,
-    { male: new Weighted(zipf(NAMES[c].male, 0.8)), female: new Weighted(zipf(NAMES[c].female, 0.8)) },
+    {
+      male: new Weighted(zipf(NAMES[c].male, 0.8)),
+      female: new Weighted(zipf(NAMES[c].female, 0.8)),
+    },
   ]),
 ) as Record<Culture, { male: Weighted<string>; female: Weighted<string> }>;
 
@@ -52,7 +55,11 @@ const ALPHABET = '0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ';
 const STATES = ['SL', 'BC', 'CH', 'JC', 'CL', 'MN', 'SR', 'TS', 'NL', 'DF', 'NE'];
 
 function initials(s: string): string {
-  return foldText(s).toUpperCase().replace(/[^A-Z]/g, '') || 'X';
+  return (
+    foldText(s)
+      .toUpperCase()
+      .replace(/[^A-Z]/g, '') || 'X'
+  );
 }
 
 /** CURP-shaped key (the 18-character Mexican registry key) with a valid check digit. */
@@ -62,10 +69,18 @@ export function curp(r: Random, name: PersonName, birthDate: string): string {
   const vowel = paternal.slice(1).match(/[AEIOU]/)?.[0] ?? 'X';
   const consonant = (s: string) => s.slice(1).match(/[^AEIOU]/)?.[0] ?? 'X';
   const body =
-    paternal[0]! + vowel + maternal[0]! + given[0]! +
-    birthDate.slice(2, 4) + birthDate.slice(5, 7) + birthDate.slice(8, 10) +
-    (name.gender === 'male' ? 'H' : 'M') + r.pick(STATES) +
-    consonant(paternal) + consonant(maternal) + consonant(given) +
+    paternal[0]! +
+    vowel +
+    maternal[0]! +
+    given[0]! +
+    birthDate.slice(2, 4) +
+    birthDate.slice(5, 7) +
+    birthDate.slice(8, 10) +
+    (name.gender === 'male' ? 'H' : 'M') +
+    r.pick(STATES) +
+    consonant(paternal) +
+    consonant(maternal) +
+    consonant(given) +
     (Number(birthDate.slice(0, 4)) < 2000 ? String(r.int(0, 9)) : 'A');
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += ALPHABET.indexOf(body[i]!) * (18 - i);
@@ -91,6 +106,7 @@ export function personProperties(r: Random, culture: Culture, country: string) {
   if (r.chance(0.5)) props.birthPlace = [`${born.city}, ${born.state}`];
   if (r.chance(0.15)) props.alias = [r.pick(ALIASES)];
   if (culture === 'es' && r.chance(0.35)) props.curp = [curp(r, name, birthDate)];
-  if (r.chance(0.1)) props.passportNumber = [`${country === 'MX' ? 'G' : ''}${r.int(10_000_000, 99_999_999)}`];
+  if (r.chance(0.1))
+    props.passportNumber = [`${country === 'MX' ? 'G' : ''}${r.int(10_000_000, 99_999_999)}`];
   return props;
 }

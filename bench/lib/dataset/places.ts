@@ -6,11 +6,13 @@ export interface Place {
   country: 'US' | 'MX' | 'CA';
 }
 
-const place = (country: Place['country']) => (city: string, state: string): Place => ({
-  city,
-  state,
-  country,
-});
+const place =
+  (country: Place['country']) =>
+  (city: string, state: string): Place => ({
+    city,
+    state,
+    country,
+  });
 const mx = place('MX');
 const us = place('US');
 const ca = place('CA');
@@ -46,8 +48,17 @@ export const PLACES: readonly Place[] = [
 
 /** Land ports and seaports where fentanyl, precursors and guns are intercepted. */
 export const PORTS: Readonly<Record<Place['country'], readonly string[]>> = {
-  US: ['San Ysidro', 'Otay Mesa', 'Calexico', 'Nogales', 'Lukeville', 'Douglas', 'El Paso',
-    'Laredo', 'Hidalgo'],
+  US: [
+    'San Ysidro',
+    'Otay Mesa',
+    'Calexico',
+    'Nogales',
+    'Lukeville',
+    'Douglas',
+    'El Paso',
+    'Laredo',
+    'Hidalgo',
+  ],
   MX: ['Manzanillo', 'Lázaro Cárdenas', 'Tijuana', 'Nuevo Laredo', 'Ciudad Juárez'],
   CA: ['Pacific Highway', 'Ambassador Bridge', 'Port of Vancouver', 'Port of Montréal'],
 };
@@ -65,8 +76,14 @@ export const DRUG_WEIGHTS: readonly (readonly [string, number])[] = [
 export const PRECURSORS: readonly string[] = ['4-AP', '1-boc-4-AP', 'NPP', 'ANPP', 'norfentanyl'];
 
 export const CONVEYANCES: readonly string[] = [
-  'passenger vehicle', 'tractor-trailer', 'pickup truck', 'commercial bus', 'pedestrian',
-  'parcel', 'sea container', 'fishing vessel',
+  'passenger vehicle',
+  'tractor-trailer',
+  'pickup truck',
+  'commercial bus',
+  'pedestrian',
+  'parcel',
+  'sea container',
+  'fishing vessel',
 ];
 
 export interface FirearmModel {
@@ -90,7 +107,16 @@ export const FIREARMS: readonly (readonly [FirearmModel, number])[] = [
   [{ make: 'Beretta', model: '92FS', type: 'pistol', caliber: '9mm', made: 'IT' }, 5],
   [{ make: 'Taurus', model: 'G2C', type: 'pistol', caliber: '9mm', made: 'BR' }, 6],
   [{ make: 'Remington', model: '870', type: 'shotgun', caliber: '12 gauge', made: 'US' }, 3],
-  [{ make: 'Smith & Wesson', model: 'Model 686', type: 'revolver', caliber: '.357 Magnum', made: 'US' }, 2],
+  [
+    {
+      make: 'Smith & Wesson',
+      model: 'Model 686',
+      type: 'revolver',
+      caliber: '.357 Magnum',
+      made: 'US',
+    },
+    2,
+  ],
 ];
 
 export const COMPANY_FORMS: Readonly<Record<'es' | 'en' | 'fr', readonly string[]>> = {
@@ -100,10 +126,37 @@ export const COMPANY_FORMS: Readonly<Record<'es' | 'en' | 'fr', readonly string[
 };
 
 export const COMPANY_TRADES: Readonly<Record<'es' | 'en' | 'fr', readonly string[]>> = {
-  es: ['Transportes', 'Comercializadora', 'Importadora', 'Químicos', 'Distribuidora', 'Logística',
-    'Agroquímicos', 'Servicios Aduanales', 'Grupo', 'Farmacéutica'],
-  en: ['Logistics', 'Freight', 'Trading', 'Chemicals', 'Imports', 'Holdings', 'Pharma Supply',
-    'Auto Parts', 'Outdoor Sports', 'Firearms'],
-  fr: ['Transport', 'Importations', 'Distribution', 'Produits chimiques', 'Entreprises',
-    'Logistique', 'Commerce'],
+  es: [
+    'Transportes',
+    'Comercializadora',
+    'Importadora',
+    'Químicos',
+    'Distribuidora',
+    'Logística',
+    'Agroquímicos',
+    'Servicios Aduanales',
+    'Grupo',
+    'Farmacéutica',
+  ],
+  en: [
+    'Logistics',
+    'Freight',
+    'Trading',
+    'Chemicals',
+    'Imports',
+    'Holdings',
+    'Pharma Supply',
+    'Auto Parts',
+    'Outdoor Sports',
+    'Firearms',
+  ],
+  fr: [
+    'Transport',
+    'Importations',
+    'Distribution',
+    'Produits chimiques',
+    'Entreprises',
+    'Logistique',
+    'Commerce',
+  ],
 };

@@ -17,7 +17,8 @@ const DRUGS = new Weighted(DRUG_WEIGHTS);
 const GUNS = new Weighted(FIREARMS);
 const LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
 
-const letters = (r: Random, n: number) => Array.from({ length: n }, () => r.pick([...LETTERS])).join('');
+const letters = (r: Random, n: number) =>
+  Array.from({ length: n }, () => r.pick([...LETTERS])).join('');
 const digits = (r: Random, n: number) => String(r.int(0, 10 ** n - 1)).padStart(n, '0');
 
 export function organizationProperties(r: Random, culture: Culture, country: string) {
@@ -51,7 +52,9 @@ export function seizureProperties(r: Random, agency: string, country: string, da
     country: [place.country],
     drug: [drug],
     quantity: [
-      drug === 'fentanyl pills' ? `${r.int(1, 400) * 500} pills` : `${(r.int(1, 4000) / 10).toFixed(1)} kg`,
+      drug === 'fentanyl pills'
+        ? `${r.int(1, 400) * 500} pills`
+        : `${(r.int(1, 4000) / 10).toFixed(1)} kg`,
     ],
     caseNumber: [`${agency}-${date.slice(0, 4)}-${digits(r, 6)}`],
   };
@@ -82,6 +85,7 @@ export function firearmProperties(r: Random, country: string) {
     country: [country === 'MX' || r.chance(0.5) ? 'MX' : country],
   };
   if (obliterated !== 'yes') props.serialNumber = [`${letters(r, 2)}${digits(r, 6)}`];
-  if (r.chance(0.3)) props.importer = [r.pick(['Century International Arms', 'Sig Sauer Inc.', 'Glock Inc.'])];
+  if (r.chance(0.3))
+    props.importer = [r.pick(['Century International Arms', 'Sig Sauer Inc.', 'Glock Inc.'])];
   return props;
 }

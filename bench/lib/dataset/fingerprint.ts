@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { loadMigrations } from '../../../src/storage/migrate.js';
+
+const ROOT = new URL('../../../', import.meta.url).pathname;
+
+// What a loaded dataset depends on: the generator, the product's normalisation and term
+// derivation (src/domain), and the schema (migrations). Any change there means a reload.
+const SOURCES = ['bench/lib/dataset', 'bench/lib/random.ts', 'src/domain'];
+
+function files(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((f) => files(join(path, f)))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+}
+
+export function datasetFingerprint(records: number, seed: number): string {
+  const h = createHash('sha256').update(JSON.stringify({ records, seed }));
+  for (const file of SOURCES.flatMap((s) => files(join(ROOT, s)))) {
+    h.update(relative(ROOT, file)).update(readFileSync(file));
+  }
+  for (const m of loadMigrations()) h.update(m.checksum);
+  return h.digest('hex').slice(0, 16);
+}

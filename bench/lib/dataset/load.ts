@@ -1,0 +1,123 @@
+import type pg from 'pg';
+import type { GeneratedVersion } from './generate.js';
+
+/*
+ * Bulk load, as the owner with triggers off (session_replication_role = replica): each batch
+ * inserts its versions and, from the rows they return, the heads and search terms exactly as
+ * puente.apply_record_version() would for a first version. owner_key and audience come from the
+ * generated columns of record_version, so they cannot disagree with the policy's definition.
+ * Rows travel as one JSON parameter per batch: parameterised, and no COPY client is needed.
+ */
+const LOAD_BATCH = `
+WITH v AS (
+  INSERT INTO puente.record_version (record_id, version, schema, agency, created_by, changed_by,
+    changed_at, change, source_ref, properties, marking, rel_to, recipients, retracted, caption,
+    event_date, countries, terms)
+  SELECT record_id, version, schema, agency, created_by, changed_by, changed_at, change,
+    source_ref, properties, marking, rel_to, recipients, retracted, caption, event_date,
+    countries, terms
+  FROM json_to_recordset($1::json) AS x(record_id uuid, version integer, schema text,
+    agency text, created_by uuid, changed_by uuid, changed_at timestamptz, change text,
+    source_ref text, properties jsonb, marking text, rel_to text[], recipients text[],
+    retracted boolean, caption text, event_date date, countries text[], terms text[])
+  RETURNING *
+), heads AS (
+  INSERT INTO puente.record
+  SELECT record_id, 1, schema, agency, created_by, changed_at, changed_by, changed_at, source_ref,
+    properties, marking, rel_to, recipients, retracted, caption, event_date, countries,
+    owner_key, audience
+  FROM v
+)
+INSERT INTO puente.record_term (term, record_id, owner_key, rel_to, audience)
+SELECT DISTINCT t, v.record_id, v.owner_key, v.rel_to, v.audience
+FROM v, unnest(v.terms) AS t
+WHERE NOT v.retracted`;
+
+const LOADED_TABLES = ['puente.record_version', 'puente.record', 'puente.record_term'];
+
+/**
+ * Indexes and primary keys of the loaded tables, as their own DDL (pg_get_indexdef /
+ * pg_get_constraintdef), so they can be dropped for the load and rebuilt exactly: building an
+ * index once is far cheaper than maintaining it through millions of inserts. Keys that foreign
+ * keys depend on stay (record ids arrive in order, so that one is cheap to maintain).
+ */
+async function takeIndexes(client: pg.Client): Promise<string[]> {
+  const { rows: keys } = await client.query<{ tbl: string; name: string; def: string }>(
+    `SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def
+     FROM pg_constraint c WHERE conrelid = ANY ($1::regclass[]) AND contype = 'p'
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = c.conindid)`,
+    [LOADED_TABLES],
+  );
+  const { rows: indexes } = await client.query<{ name: string; def: string }>(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
+     FROM pg_index i WHERE i.indrelid = ANY ($1::regclass[])
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
+    [LOADED_TABLES],
+  );
+  for (const k of keys) await client.query(`ALTER TABLE ${k.tbl} DROP CONSTRAINT ${k.name}`);
+  for (const i of indexes) await client.query(`DROP INDEX ${i.name}`);
+  return [
+    ...keys.map((k) => `ALTER TABLE ${k.tbl} ADD CONSTRAINT ${k.name} ${k.def}`),
+    ...indexes.map((i) => i.def),
+  ];
+}
+
+export interface LoadProgress {
+  loaded: number;
+  total: number;
+  seconds: number;
+}
+
+/**
+ * Streams generated versions into the database in batches; generation of the next batch
+ * overlaps the database's work on the current one.
+ */
+export interface LoadOptions {
+  total: number;
+  onProgress: (p: LoadProgress) => void;
+  /** Called before each index is rebuilt. */
+  onIndex: (ddl: string) => void;
+  batchSize?: number;
+}
+
+export async function loadRecords(
+  client: pg.Client,
+  versions: Iterable<GeneratedVersion>,
+  { total, onProgress, onIndex, batchSize = 5000 }: LoadOptions,
+): Promise<number> {
+  const started = performance.now();
+  await client.query('SET session_replication_role = replica');
+  await client.query('SET synchronous_commit = off');
+  const rebuild = await takeIndexes(client);
+  let loaded = 0;
+  let pending: Promise<unknown> | undefined;
+  let batch: GeneratedVersion[] = [];
+  const flush = async () => {
+    const json = JSON.stringify(batch);
+    const size = batch.length;
+    batch = [];
+    await pending;
+    pending = client.query(LOAD_BATCH, [json]).then(() => {
+      loaded += size;
+      onProgress({ loaded, total, seconds: (performance.now() - started) / 1000 });
+    });
+  };
+  try {
+    for (const v of versions) {
+      batch.push(v);
+      if (batch.length >= batchSize) await flush();
+    }
+    if (batch.length) await flush();
+    await pending;
+    await client.query("SET maintenance_work_mem = '1GB'");
+    for (const ddl of rebuild) {
+      onIndex(ddl);
+      await client.query(ddl);
+    }
+  } finally {
+    // A failed batch is reported by the await above; do not let it surface twice.
+    pending?.catch(() => {});
+    await client.query('SET session_replication_role = DEFAULT');
+  }
+  return loaded;
+}
