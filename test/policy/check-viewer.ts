@@ -4,6 +4,8 @@ import { newId } from '../../src/domain/ids.js';
 import type { Viewer } from '../../src/domain/identity/viewer.js';
 import type { Call } from '../../src/services/context.js';
 import { getLink, listLinkHistory, listLinks } from '../../src/services/links/read-links.js';
+import { exportRecords } from '../../src/services/records/export-records.js';
+import { facetRecords } from '../../src/services/records/facet-records.js';
 import { getRecord, listVersions } from '../../src/services/records/get-record.js';
 import {
   searchRecords,
@@ -146,6 +148,45 @@ class Checker {
     for (const page of want) this.expectAudit(filter.q ? 'record.search' : 'record.list', page);
   }
 
+  /** Counts and exports: totals and per-facet counts of exactly the visible records. */
+  async facetsAndExport(filter: RecordFilter) {
+    const ids = this.model.listRecords(this.viewer, filter);
+    const input = {
+      q: filter.q,
+      schema: filter.schema ? [...filter.schema] : undefined,
+      agency: filter.agency ? [...filter.agency] : undefined,
+      includeRetracted: filter.includeRetracted,
+    };
+    const tally = (key: (id: string) => string) => {
+      const counts = new Map<string, number>();
+      for (const id of ids) counts.set(key(id), (counts.get(key(id)) ?? 0) + 1);
+      return [...counts]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+    };
+    const got = await facetRecords(this.call, {
+      ...input,
+      facets: ['schema', 'agency', 'marking'],
+    });
+    const what = `facets ${JSON.stringify(filter)}`;
+    expect(got, what).toEqual({
+      total: ids.length,
+      facets: {
+        schema: tally((id) => this.model.record(id).schema),
+        agency: tally((id) => this.model.record(id).agency),
+        marking: tally((id) => this.model.head(this.model.record(id)).marking),
+      },
+    });
+    this.expectAudit('record.facets', [], ids.length);
+
+    const want = pagesOf(ids, 4);
+    const exported = await allPages((cursor) =>
+      exportRecords(this.call, { ...input, cursor, limit: 4 }),
+    );
+    expect(exported, `export ${JSON.stringify(filter)}`).toEqual(want);
+    for (const page of want) this.expectAudit('record.export', page);
+  }
+
   async links(w: World, unknown: Awaited<ReturnType<Checker['unknownShapes']>>) {
     for (const [i, recordId] of w.records.entries()) {
       const includeRetracted = i % 2 === 1;
@@ -241,6 +282,8 @@ export async function checkViewer(db: Db, model: RefWorld, w: World, viewer: Vie
   await c.list({ q: `${surname.slice(0, 3)}*`, includeRetracted: true }, 200);
   await c.list({ q: surname.slice(0, 3), includeRetracted: true }, 200);
   await c.list({ q: `${pick(GIVEN, q.given)} ${surname}`, agency: mine }, 200);
+  await c.facetsAndExport({ agency: mine, includeRetracted: q.shout });
+  await c.facetsAndExport({ q: surname });
   await c.links(w, unknown);
   await c.sqlCounts();
 
