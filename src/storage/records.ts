@@ -98,12 +98,28 @@ function filtered(tx: Tx, q: RecordFilter, driver?: string) {
   const prefix = q.prefix;
   // Probes test the driver's posting before the record is fetched.
   const key = sql.ref(driver ? 't.record_id' : 'r.id');
+  // A prefix alone drives too: its records, newest first, each fetched only if it is needed.
+  const prefixDrives = !driver && prefix !== undefined;
 
   let s = tx
     .selectFrom('puente.record as r')
     .$if(driver !== undefined, (b) =>
       b.innerJoin('puente.record_term as t', (j) =>
         j.onRef('t.record_id', '=', 'r.id').on('t.term', '=', driver!),
+      ),
+    )
+    .$if(prefixDrives, (b) =>
+      b.innerJoin(
+        tx
+          .selectFrom('puente.record_term')
+          .select('record_id')
+          .distinct()
+          .where('term', '>=', prefix!)
+          .where('term', '<', prefix + PREFIX_END)
+          .orderBy('record_id', 'desc')
+          .offset(0)
+          .as('t'),
+        (j) => j.onRef('t.record_id', '=', 'r.id'),
       ),
     );
   if (q.schema?.length) s = s.where('r.schema', 'in', q.schema);
@@ -123,26 +139,17 @@ function filtered(tx: Tx, q: RecordFilter, driver?: string) {
       ),
     );
   }
-  if (prefix) {
-    // With an exact term to drive, the prefix is one more probe; alone, it is the driver.
-    s = driver
-      ? s.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('puente.record_term as p')
-              .select(sql.lit(1).as('one'))
-              .where(sql<boolean>`p.record_id = ${key}`)
-              .where('p.term', '>=', prefix)
-              .where('p.term', '<', prefix + PREFIX_END)
-              .offset(0),
-          ),
-        )
-      : s.where('r.id', 'in', (eb) =>
-          eb
-            .selectFrom('puente.record_term')
-            .select('record_id')
-            .where('term', '>=', prefix)
-            .where('term', '<', prefix + PREFIX_END),
-        );
+  if (prefix && driver) {
+    s = s.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('puente.record_term as p')
+          .select(sql.lit(1).as('one'))
+          .where(sql<boolean>`p.record_id = ${key}`)
+          .where('p.term', '>=', prefix)
+          .where('p.term', '<', prefix + PREFIX_END)
+          .offset(0),
+      ),
+    );
   }
   return s;
 }
@@ -165,8 +172,8 @@ async function drivingTerm(tx: Tx, terms: string[]): Promise<string | undefined>
 }
 
 export function buildRecordQuery(tx: Tx, q: RecordQuery, driver?: string) {
-  // Ordering by the driver's record_id lets the postings index deliver rows in page order.
-  const key = driver ? sql.ref('t.record_id') : sql.ref('r.id');
+  // Ordering by the driving postings' record_id lets them deliver rows in page order.
+  const key = sql.ref(driver || q.prefix ? 't.record_id' : 'r.id');
   let s = filtered(tx, q, driver).selectAll('r');
   if (q.before) s = s.where(sql<boolean>`${key} < ${q.before}::uuid`);
   return s.orderBy(key, 'desc').limit(q.limit);
