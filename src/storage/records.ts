@@ -89,9 +89,10 @@ const PREFIX_END = '\u{10FFFF}';
 
 /*
  * Text search drives from one term's postings, read newest first from the (term, record_id)
- * index, and probes the record's other terms one by one, stopping at the page size. The
- * probes are fenced (OFFSET 0) so the planner cannot turn them into joins that read every
- * posting of a common name: it misjudges how often names occur together.
+ * index, and probes the record's other terms one by one, stopping at the page size. Driver
+ * and probes are fenced (ORDER BY … OFFSET 0): the policy hides the viewer's keys from the
+ * planner's estimates, and unfenced it would sort every posting of a common name, or join
+ * the terms' full posting lists, before reading the page.
  */
 function filtered(tx: Tx, q: RecordFilter, driver?: string) {
   const others = (q.terms ?? []).filter((t) => t !== driver);
@@ -104,8 +105,15 @@ function filtered(tx: Tx, q: RecordFilter, driver?: string) {
   let s = tx
     .selectFrom('puente.record as r')
     .$if(driver !== undefined, (b) =>
-      b.innerJoin('puente.record_term as t', (j) =>
-        j.onRef('t.record_id', '=', 'r.id').on('t.term', '=', driver!),
+      b.innerJoin(
+        tx
+          .selectFrom('puente.record_term')
+          .select('record_id')
+          .where('term', '=', driver!)
+          .orderBy('record_id', 'desc')
+          .offset(0)
+          .as('t'),
+        (j) => j.onRef('t.record_id', '=', 'r.id'),
       ),
     )
     .$if(prefixDrives, (b) =>

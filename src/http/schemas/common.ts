@@ -95,6 +95,21 @@ export const SharingView = {
   recipientUsers: Type.Array(Type.String()),
 };
 
+/** Who contributed a record or link, under which rules, and who changed it last. */
+export const ProvenanceView = {
+  agency: Type.String(),
+  sourceRef: Nullable(Type.String()),
+  retracted: Type.Boolean(),
+  ...SharingView,
+  changedBy: Type.String({ format: 'uuid' }),
+  changedAt: Type.String({ format: 'date-time' }),
+};
+
+export const CreatedView = {
+  createdBy: Type.String({ format: 'uuid' }),
+  createdAt: Type.String({ format: 'date-time' }),
+};
+
 /** Property values as submitted: a list of strings, or one string for a one-value list. */
 export const PropertiesInput = Type.Record(
   Type.String(),

@@ -1,16 +1,16 @@
 import { Type } from '@sinclair/typebox';
 import { LINK_TYPE_NAMES } from '../../domain/model/index.js';
 import {
+  CreatedView,
   ExpectedVersion,
   IdParams,
-  Nullable,
   Page,
   Paging,
   PropertiesInput,
   PropertiesView,
+  ProvenanceView,
   QueryList,
   SharingFields,
-  SharingView,
   StringEnum,
   Uuid,
 } from './common.js';
@@ -57,24 +57,15 @@ export const LinkView = Type.Object({
   targetId: Type.String({ format: 'uuid' }),
   version: Type.Integer(),
   properties: PropertiesView,
-  agency: Type.String(),
-  sourceRef: Nullable(Type.String()),
-  retracted: Type.Boolean(),
-  ...SharingView,
-  createdBy: Type.String({ format: 'uuid' }),
-  createdAt: Type.String({ format: 'date-time' }),
-  changedBy: Type.String({ format: 'uuid' }),
-  changedAt: Type.String({ format: 'date-time' }),
+  ...ProvenanceView,
+  ...CreatedView,
 });
 
 export const LinkVersionView = Type.Object({
   version: Type.Integer(),
   change: Type.String(),
   properties: PropertiesView,
-  retracted: Type.Boolean(),
-  ...SharingView,
-  changedBy: Type.String({ format: 'uuid' }),
-  changedAt: Type.String({ format: 'date-time' }),
+  ...ProvenanceView,
 });
 
 export const LinkPage = Page(LinkView);

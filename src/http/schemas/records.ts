@@ -3,6 +3,7 @@ import { SCHEMA_NAMES } from '../../domain/model/index.js';
 import { EXPORT_PAGE, MAX_EXPORT_PAGE } from '../../services/records/export-records.js';
 import { FACETS } from '../../services/records/facet-records.js';
 import {
+  CreatedView,
   Day,
   ExpectedVersion,
   IdParams,
@@ -11,9 +12,9 @@ import {
   Paging,
   PropertiesInput,
   PropertiesView,
+  ProvenanceView,
   QueryList,
   SharingFields,
-  SharingView,
   StringEnum,
 } from './common.js';
 
@@ -124,14 +125,8 @@ export const RecordView = Type.Object({
   properties: PropertiesView,
   eventDate: Nullable(Type.String()),
   countries: Type.Array(Type.String()),
-  agency: Type.String(),
-  sourceRef: Nullable(Type.String()),
-  retracted: Type.Boolean(),
-  ...SharingView,
-  createdBy: Type.String({ format: 'uuid' }),
-  createdAt: Type.String({ format: 'date-time' }),
-  changedBy: Type.String({ format: 'uuid' }),
-  changedAt: Type.String({ format: 'date-time' }),
+  ...ProvenanceView,
+  ...CreatedView,
 });
 
 export const RecordVersionView = Type.Object({
@@ -140,12 +135,7 @@ export const RecordVersionView = Type.Object({
   schema: Type.String(),
   caption: Type.String(),
   properties: PropertiesView,
-  agency: Type.String(),
-  sourceRef: Nullable(Type.String()),
-  retracted: Type.Boolean(),
-  ...SharingView,
-  changedBy: Type.String({ format: 'uuid' }),
-  changedAt: Type.String({ format: 'date-time' }),
+  ...ProvenanceView,
 });
 
 export const RecordPage = Page(RecordView);
