@@ -1,7 +1,7 @@
-import { sql, type Selectable } from 'kysely';
+import { expressionBuilder, sql, type Selectable } from 'kysely';
 import { isUuid } from '../domain/ids.js';
 import type { Tx } from './session.js';
-import type { RecordTable, RecordVersionTable } from './tables.js';
+import type { RecordTable, RecordVersionTable, Tables } from './tables.js';
 
 export type RecordRow = Selectable<RecordTable>;
 export type RecordVersionRow = Selectable<RecordVersionTable>;
@@ -87,6 +87,9 @@ export interface RecordQuery extends RecordFilter {
 
 const PREFIX_END = '\u{10FFFF}';
 
+// Derived tables are built detached from the transaction: they run only inside the page query.
+const postings = expressionBuilder<Tables, never>();
+
 /*
  * Text search drives from one term's postings, read newest first from the (term, record_id)
  * index, and probes the record's other terms one by one, stopping at the page size. Driver
@@ -106,7 +109,7 @@ function filtered(tx: Tx, q: RecordFilter, driver?: string) {
     .selectFrom('puente.record as r')
     .$if(driver !== undefined, (b) =>
       b.innerJoin(
-        tx
+        postings
           .selectFrom('puente.record_term')
           .select('record_id')
           .where('term', '=', driver!)
@@ -118,7 +121,7 @@ function filtered(tx: Tx, q: RecordFilter, driver?: string) {
     )
     .$if(prefixDrives, (b) =>
       b.innerJoin(
-        tx
+        postings
           .selectFrom('puente.record_term')
           .select('record_id')
           .distinct()
