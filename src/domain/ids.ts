@@ -1,8 +1,6 @@
-import { v7, validate, version } from 'uuid';
+import { v7, validate } from 'uuid';
 
 /** Time-ordered, globally unique ids, so national nodes can exchange records without clashes. */
 export const newId = (): string => v7();
 
 export const isUuid = (s: string): boolean => validate(s);
-
-export const isUuidV7 = (s: string): boolean => validate(s) && version(s) === 7;

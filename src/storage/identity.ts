@@ -65,15 +65,6 @@ export async function findToken(tx: Conn, id: string): Promise<TokenRow | undefi
     .executeTakeFirst();
 }
 
-export async function listTokens(tx: Conn, userId: string): Promise<TokenRow[]> {
-  return tx
-    .selectFrom('puente.api_token')
-    .select(['id', 'user_id', 'label', 'created_at', 'expires_at', 'revoked_at'])
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .execute();
-}
-
 export async function markTokenRevoked(tx: Conn, id: string): Promise<boolean> {
   const r = await tx
     .updateTable('puente.api_token')

@@ -43,19 +43,6 @@ export async function findRecord(tx: Tx, id: string): Promise<RecordRow | undefi
   return tx.selectFrom('puente.record').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findRecordBySourceRef(
-  tx: Tx,
-  agency: string,
-  sourceRef: string,
-): Promise<RecordRow | undefined> {
-  return tx
-    .selectFrom('puente.record')
-    .selectAll()
-    .where('agency', '=', agency)
-    .where('source_ref', '=', sourceRef)
-    .executeTakeFirst();
-}
-
 export async function listRecordVersions(tx: Tx, id: string): Promise<RecordVersionRow[]> {
   if (!isUuid(id)) return [];
   return tx
@@ -182,7 +169,7 @@ async function drivingTerm(tx: Tx, terms: string[]): Promise<string | undefined>
   return rows.reduce((a, b) => (rank(b) < rank(a) ? b : a)).term;
 }
 
-export function buildRecordQuery(tx: Tx, q: RecordQuery, driver?: string) {
+function buildRecordQuery(tx: Tx, q: RecordQuery, driver?: string) {
   // Ordering by the driving postings' record_id lets them deliver rows in page order.
   const key = sql.ref(driver || q.prefix ? 't.record_id' : 'r.id');
   let s = filtered(tx, q, driver).selectAll('r');

@@ -52,7 +52,8 @@ describe('records', () => {
       marking: 'TLP:AMBER',
       relCountries: ['US', 'MX'],
     });
-    expect(r.id).toMatch(/^[0-9a-f-]{36}$/);
+    // UUID v7: time-ordered and globally unique, so national nodes can exchange records.
+    expect(r.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(r.marking).toBe('TLP:AMBER');
     expect(r.properties.nationality).toEqual(['MX']);
     expect((await getRecord(cbp.call, r.id)).caption).toBe('José Luis Rodríguez Peña');
