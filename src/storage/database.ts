@@ -56,6 +56,9 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
       },
     } as typeof pg.types,
   });
+  // An idle connection the server closes (restart, failover, admin) is dropped by the pool and
+  // replaced on demand; unhandled, its error event would end the process.
+  pool.on('error', (err) => process.emitWarning(`idle database connection closed: ${err.message}`));
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   const parsed = new URL(url);
   return {
