@@ -1,4 +1,4 @@
-import type { Role } from '../domain/identity/viewer.js';
+import type { Role, Viewer } from '../domain/identity/viewer.js';
 import { ROLES } from '../domain/identity/viewer.js';
 import { foldText } from '../domain/text/index.js';
 import type { Call } from '../services/context.js';
@@ -17,6 +17,15 @@ export interface DemoUser {
   /** The bearer token, only ever returned here. */
   token: string;
 }
+
+/** A demo user as the viewer the services expect. */
+export const viewerOf = (u: DemoUser): Viewer => ({
+  userId: u.userId,
+  name: u.name,
+  agency: u.agency,
+  country: u.country,
+  role: u.role,
+});
 
 /** "Megan O'Connell" at CBP -> megan.oconnell@cbp.demo.example (a reserved domain). */
 const demoEmail = (name: string, agency: string) =>

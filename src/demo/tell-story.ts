@@ -1,9 +1,8 @@
-import type { Viewer } from '../domain/identity/viewer.js';
 import type { Call } from '../services/context.js';
 import { createLink } from '../services/links/create-link.js';
 import { createRecord } from '../services/records/create-record.js';
 import type { Db } from '../storage/database.js';
-import type { DemoUser } from './seed-staff.js';
+import { viewerOf, type DemoUser } from './seed-staff.js';
 import type { DemoStory, SharingSpec, Who } from './spec.js';
 
 const PURPOSE = 'demo data';
@@ -19,17 +18,7 @@ export async function tellStory(db: Db, users: DemoUser[], story: DemoStory) {
     if (!u) throw new Error(`demo story names unknown user ${who}`);
     return u;
   };
-  const callOf = (who: Who): Call => {
-    const u = user(who);
-    const viewer: Viewer = {
-      userId: u.userId,
-      name: u.name,
-      agency: u.agency,
-      country: u.country,
-      role: u.role,
-    };
-    return { db, viewer, purpose: PURPOSE };
-  };
+  const callOf = (who: Who): Call => ({ db, viewer: viewerOf(user(who)), purpose: PURPOSE });
   const sharing = (s: SharingSpec) => ({
     marking: s.marking,
     relCountries: s.relCountries,

@@ -2,9 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../src/domain/identity/viewer.js';
 import { seedDemo, type DemoSeed } from '../../src/demo/seed-demo.js';
-import type { DemoUser } from '../../src/demo/seed-staff.js';
+import { viewerOf, type DemoUser } from '../../src/demo/seed-staff.js';
 import { listLinks } from '../../src/services/links/read-links.js';
 import { searchRecords } from '../../src/services/records/search-records.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
@@ -21,14 +20,7 @@ afterAll(() => database.close());
 
 const callAs = (agency: string, role: DemoUser['role']) => {
   const u = seed.users.find((x) => x.agency === agency && x.role === role)!;
-  const viewer: Viewer = {
-    userId: u.userId,
-    name: u.name,
-    agency: u.agency,
-    country: u.country,
-    role: u.role,
-  };
-  return { db: database.db, viewer };
+  return { db: database.db, viewer: viewerOf(u) };
 };
 
 describe('demo data', () => {
