@@ -1,5 +1,5 @@
 import type { Role } from '../../../src/domain/identity/viewer.js';
-import type { Culture } from './names.js';
+import type { Culture } from '../../../src/synth/tables/names.js';
 
 export interface AgencySpec {
   code: string;

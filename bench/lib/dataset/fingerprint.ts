@@ -7,7 +7,14 @@ const ROOT = new URL('../../../', import.meta.url).pathname;
 
 // What a loaded dataset depends on: the generator, the product's normalisation and term
 // derivation (src/domain), and the schema (migrations). Any change there means a reload.
-const SOURCES = ['bench/lib/dataset', 'bench/lib/random.ts', 'src/domain'];
+const SOURCES = [
+  'bench/lib/dataset',
+  'src/synth/random.ts',
+  'src/synth/pick-names.ts',
+  'src/synth/curp.ts',
+  'src/synth/tables',
+  'src/domain',
+];
 
 function files(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];

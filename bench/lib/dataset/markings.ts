@@ -1,5 +1,5 @@
 import type { SharingInput, Tlp } from '../../../src/domain/policy/sharing.js';
-import { Random, Weighted } from '../random.js';
+import { Random, Weighted } from '../../../src/synth/random.js';
 import type { AgencySpec } from './agencies.js';
 
 /**

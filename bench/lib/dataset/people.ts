@@ -1,38 +1,10 @@
-import { foldText } from '../../../src/domain/text/fold.js';
-import { Random, Weighted, zipf } from '../random.js';
-import { ALIASES, NAMES, type Culture } from './names.js';
-import { PLACES } from './places.js';
+import { buildCurp } from '../../../src/synth/curp.js';
+import { givenName, surname } from '../../../src/synth/pick-names.js';
+import { Random } from '../../../src/synth/random.js';
+import { ALIASES, type Culture } from '../../../src/synth/tables/names.js';
+import { PLACES } from '../../../src/synth/tables/places.js';
 
-/** Surname draws: 85% from the frequency-ranked list, 14.97% uncommon, 0.03% rare. */
-const SURNAME_SHARES = { common: 0.85, uncommon: 0.1497, rare: 0.0003 } as const;
-
-function surnameTable(culture: Culture): Weighted<string> {
-  const n = NAMES[culture];
-  const common = zipf(n.surnames, 0.75);
-  const commonTotal = common.reduce((s, [, w]) => s + w, 0);
-  return new Weighted([
-    ...common.map(([s, w]) => [s, (w / commonTotal) * SURNAME_SHARES.common] as const),
-    ...n.uncommon.map((s) => [s, SURNAME_SHARES.uncommon / n.uncommon.length] as const),
-    ...n.rare.map((s) => [s, SURNAME_SHARES.rare / n.rare.length] as const),
-  ]);
-}
-
-const SURNAMES = {
-  es: surnameTable('es'),
-  en: surnameTable('en'),
-  fr: surnameTable('fr'),
-} as const;
-const GIVEN = Object.fromEntries(
-  (['es', 'en', 'fr'] as const).map((c) => [
-    c,
-    {
-      male: new Weighted(zipf(NAMES[c].male, 0.8)),
-      female: new Weighted(zipf(NAMES[c].female, 0.8)),
-    },
-  ]),
-) as Record<Culture, { male: Weighted<string>; female: Weighted<string> }>;
-
-export const surname = (r: Random, culture: Culture): string => SURNAMES[culture].pick(r);
+export { surname };
 
 export interface PersonName {
   given: string;
@@ -44,47 +16,27 @@ export interface PersonName {
 /** Mexican names carry both surnames; the maternal one is often dropped in daily use. */
 export function personName(r: Random, culture: Culture): PersonName {
   const gender = r.chance(0.72) ? 'male' : 'female';
-  const given = GIVEN[culture][gender].pick(r);
+  const given = givenName(r, culture, gender);
   let last = surname(r, culture);
   if (culture === 'es' && r.chance(0.8)) last = `${last} ${surname(r, culture)}`;
   if (culture === 'en' && r.chance(0.04)) last = `${last}-${surname(r, culture)}`;
   return { given, last, full: `${given} ${last}`, gender };
 }
 
-const ALPHABET = '0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ';
 const STATES = ['SL', 'BC', 'CH', 'JC', 'CL', 'MN', 'SR', 'TS', 'NL', 'DF', 'NE'];
 
-function initials(s: string): string {
-  return (
-    foldText(s)
-      .toUpperCase()
-      .replace(/[^A-Z]/g, '') || 'X'
-  );
-}
-
-/** CURP-shaped key (the 18-character Mexican registry key) with a valid check digit. */
+/** CURP (the 18-character Mexican registry key) with a valid check digit. */
 export function curp(r: Random, name: PersonName, birthDate: string): string {
-  const [paternal = 'X', maternal = 'X'] = name.last.split(' ').map(initials);
-  const given = initials(name.given);
-  const vowel = paternal.slice(1).match(/[AEIOU]/)?.[0] ?? 'X';
-  const consonant = (s: string) => s.slice(1).match(/[^AEIOU]/)?.[0] ?? 'X';
-  const body =
-    paternal[0]! +
-    vowel +
-    maternal[0]! +
-    given[0]! +
-    birthDate.slice(2, 4) +
-    birthDate.slice(5, 7) +
-    birthDate.slice(8, 10) +
-    (name.gender === 'male' ? 'H' : 'M') +
-    r.pick(STATES) +
-    consonant(paternal) +
-    consonant(maternal) +
-    consonant(given) +
-    (Number(birthDate.slice(0, 4)) < 2000 ? String(r.int(0, 9)) : 'A');
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += ALPHABET.indexOf(body[i]!) * (18 - i);
-  return body + String((10 - (sum % 10)) % 10);
+  const [paternal = 'X', maternal] = name.last.split(' ');
+  return buildCurp({
+    paternal,
+    maternal,
+    given: name.given,
+    birthDate,
+    sex: name.gender === 'male' ? 'H' : 'M',
+    state: r.pick(STATES),
+    differentiator: Number(birthDate.slice(0, 4)) < 2000 ? String(r.int(0, 9)) : 'A',
+  });
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -13,7 +13,7 @@ import { generateRecords, SCHEMA_MIX } from './generate.js';
 import { loadRecords } from './load.js';
 import { MARKING_MIX } from './markings.js';
 import { personName } from './people.js';
-import { Random } from '../random.js';
+import { Random } from '../../../src/synth/random.js';
 
 export const BENCH_DATABASE = 'puente_bench';
 

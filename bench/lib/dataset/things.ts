@@ -1,20 +1,20 @@
-import { Random, Weighted } from '../random.js';
-import type { Culture } from './names.js';
+import { Random, Weighted } from '../../../src/synth/random.js';
+import type { Culture } from '../../../src/synth/tables/names.js';
 import { surname } from './people.js';
 import {
   COMPANY_FORMS,
   COMPANY_TRADES,
   CONVEYANCES,
   DRUG_WEIGHTS,
-  FIREARMS,
   PLACES,
   PORTS,
   PRECURSORS,
   type Place,
-} from './places.js';
+} from '../../../src/synth/tables/places.js';
+import { GUN_MODELS } from '../../../src/synth/tables/firearms.js';
 
 const DRUGS = new Weighted(DRUG_WEIGHTS);
-const GUNS = new Weighted(FIREARMS);
+const GUNS = new Weighted(GUN_MODELS.map((g) => [g, g.weight] as const));
 const LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
 
 const letters = (r: Random, n: number) =>

@@ -1,7 +1,7 @@
 /**
  * Fictional people are drawn from real name frequencies: a few surnames are very common
  * (García, Smith, Tremblay), so a name alone matches thousands of records, and a long tail is
- * rare. Lists run from most to least frequent; weights are applied in people.ts.
+ * rare. Lists run from most to least frequent; weights are applied in ../pick-names.ts.
  */
 
 export type Culture = 'es' | 'en' | 'fr';
@@ -103,8 +103,52 @@ export const NAMES: Readonly<Record<Culture, NameList>> = {
   },
 };
 
-/** Criminal aliases and everyday diminutives (Pepe = José, Chuy = Jesús, Memo = Guillermo). */
-export const ALIASES: readonly string[] = words(`El Güero, El Flaco, El Gordo, El Chino, El Negro,
-  El Pelón, El Tigre, El Compa, El Diablo, El Zurdo, El Primo, El Gato, El Toro, El Mudo,
-  La Güera, La Flaca, La Jefa, El Contador, El Ingeniero, El Licenciado, Pepe, Paco, Chuy, Lupe,
-  Memo, Nacho, Chema, Beto, Lalo, Toño, Pancho, Bill, Bob, Betty, Frenchie, Ti-Jean`);
+/** Criminal aliases ("El …"), fictional. */
+export const CRIMINAL_ALIASES: readonly string[] = words(`El Güero, El Flaco, El Gordo, El Chino,
+  El Negro, El Pelón, El Tigre, El Compa, El Diablo, El Zurdo, El Primo, El Gato, El Toro, El Mudo,
+  La Güera, La Flaca, La Jefa, El Contador, El Ingeniero, El Licenciado, El Chapo Chico,
+  El Cuervo, El Tecolote, El Alacrán, El Huracán, El Tartamudo, El Profe, El Doctor, El Sobrino,
+  El Vaquero, El Charro, El Junior, La Muñeca, El Chuta, El Payaso, El Moreno, El Gallo,
+  El Halcón, El Pariente, El Chaparro`);
+
+/**
+ * Everyday diminutives by given name (Pepe = José, Chuy = Jesús, Bill = William). A record that
+ * shows the nickname instead of the given name is one of the ways the same person differs
+ * between partners' files.
+ */
+export const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
+  José: ['Pepe'],
+  Francisco: ['Paco', 'Pancho'],
+  Jesús: ['Chuy'],
+  Guadalupe: ['Lupe', 'Lupita'],
+  Guillermo: ['Memo'],
+  Ignacio: ['Nacho'],
+  'José María': ['Chema'],
+  Alberto: ['Beto'],
+  Roberto: ['Beto'],
+  Eduardo: ['Lalo'],
+  Antonio: ['Toño'],
+  Salvador: ['Chava'],
+  Enrique: ['Quique'],
+  Alejandro: ['Alex'],
+  Elizabeth: ['Beth', 'Betty', 'Liz'],
+  William: ['Bill', 'Will'],
+  Robert: ['Bob', 'Bobby'],
+  Richard: ['Rick'],
+  James: ['Jim', 'Jimmy'],
+  Michael: ['Mike'],
+  Thomas: ['Tom'],
+  Joseph: ['Joe'],
+  Christopher: ['Chris'],
+  Daniel: ['Dan', 'Danny'],
+  Margaret: ['Peggy', 'Maggie'],
+  Patricia: ['Patty', 'Trish'],
+  Jennifer: ['Jen'],
+  Jean: ['Ti-Jean'],
+};
+
+/** Aliases of any kind: criminal ones and the everyday diminutives. */
+export const ALIASES: readonly string[] = [
+  ...CRIMINAL_ALIASES,
+  ...new Set(Object.values(NICKNAMES).flat()),
+];

@@ -1,4 +1,4 @@
-/** Places, ports and goods that seizure, firearm and company records refer to. */
+/** Places, ports and goods that seizure and company records refer to. */
 
 export interface Place {
   city: string;
@@ -84,39 +84,6 @@ export const CONVEYANCES: readonly string[] = [
   'parcel',
   'sea container',
   'fishing vessel',
-];
-
-export interface FirearmModel {
-  make: string;
-  model: string;
-  type: string;
-  caliber: string;
-  made: string;
-}
-
-export const FIREARMS: readonly (readonly [FirearmModel, number])[] = [
-  [{ make: 'Colt', model: 'AR-15', type: 'rifle', caliber: '5.56x45mm', made: 'US' }, 14],
-  [{ make: 'Century Arms', model: 'WASR-10', type: 'rifle', caliber: '7.62x39mm', made: 'RO' }, 12],
-  [{ make: 'Barrett', model: 'M82A1', type: 'rifle', caliber: '.50 BMG', made: 'US' }, 3],
-  [{ make: 'Ruger', model: 'AR-556', type: 'rifle', caliber: '5.56x45mm', made: 'US' }, 8],
-  [{ make: 'Smith & Wesson', model: 'M&P15', type: 'rifle', caliber: '5.56x45mm', made: 'US' }, 8],
-  [{ make: 'FN Herstal', model: 'Five-seveN', type: 'pistol', caliber: '5.7x28mm', made: 'BE' }, 5],
-  [{ make: 'Glock', model: '19', type: 'pistol', caliber: '9mm', made: 'AT' }, 12],
-  [{ make: 'Colt', model: 'Super', type: 'pistol', caliber: '.38 Super', made: 'US' }, 7],
-  [{ make: 'Smith & Wesson', model: 'M&P9', type: 'pistol', caliber: '9mm', made: 'US' }, 9],
-  [{ make: 'Beretta', model: '92FS', type: 'pistol', caliber: '9mm', made: 'IT' }, 5],
-  [{ make: 'Taurus', model: 'G2C', type: 'pistol', caliber: '9mm', made: 'BR' }, 6],
-  [{ make: 'Remington', model: '870', type: 'shotgun', caliber: '12 gauge', made: 'US' }, 3],
-  [
-    {
-      make: 'Smith & Wesson',
-      model: 'Model 686',
-      type: 'revolver',
-      caliber: '.357 Magnum',
-      made: 'US',
-    },
-    2,
-  ],
 ];
 
 export const COMPANY_FORMS: Readonly<Record<'es' | 'en' | 'fr', readonly string[]>> = {
