@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'not_originator'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'invalid_file'
   | 'rate_limited'
   | 'internal';
 
@@ -25,12 +26,15 @@ const STATUS: Record<ErrorCode, number> = {
   not_originator: 403,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  invalid_file: 422,
   rate_limited: 429,
   internal: 500,
 };
 
 export interface ErrorDetail {
   code: string;
+  /** Where in an imported file (1-based line). */
+  line?: number;
   field?: string;
   value?: string;
   expected?: string;

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { isUuid } from '../domain/ids.js';
 import type { NewVersion } from './records.js';
 import type { Tx } from './session.js';
@@ -14,10 +14,11 @@ export interface NewLinkVersion extends NewVersion {
   target_id: string;
 }
 
-export async function appendLinkVersion(tx: Tx, v: NewLinkVersion): Promise<void> {
+export async function appendLinkVersions(tx: Tx, versions: NewLinkVersion[]): Promise<void> {
+  if (versions.length === 0) return;
   await tx
     .insertInto('puente.link_version')
-    .values({ ...v, properties: JSON.stringify(v.properties) })
+    .values(versions.map((v) => ({ ...v, properties: JSON.stringify(v.properties) })))
     .execute();
 }
 
@@ -55,4 +56,19 @@ export async function queryLinks(tx: Tx, q: LinkQuery): Promise<LinkRow[]> {
   if (!q.includeRetracted) s = s.where('retracted', '=', false);
   if (q.before) s = s.where('id', '<', q.before);
   return s.orderBy('id', 'desc').limit(q.limit).execute();
+}
+
+/** The heads of an agency's links with these natural keys, as the viewer sees them. */
+export async function findLinksBySourceRef(
+  tx: Tx,
+  agency: string,
+  refs: string[],
+): Promise<LinkRow[]> {
+  if (refs.length === 0) return [];
+  return tx
+    .selectFrom('puente.link')
+    .selectAll()
+    .where('agency', '=', agency)
+    .where('source_ref', '=', sql<string>`ANY(${sql.val(refs)}::text[])`)
+    .execute();
 }

@@ -30,11 +30,12 @@ export interface NewRecordVersion extends NewVersion {
   terms: string[];
 }
 
-/** The only write: a new version. The head and the search terms follow by trigger. */
-export async function appendRecordVersion(tx: Tx, v: NewRecordVersion): Promise<void> {
+/** The only write: new versions. The heads and the search terms follow by trigger. */
+export async function appendRecordVersions(tx: Tx, versions: NewRecordVersion[]): Promise<void> {
+  if (versions.length === 0) return;
   await tx
     .insertInto('puente.record_version')
-    .values({ ...v, properties: JSON.stringify(v.properties) })
+    .values(versions.map((v) => ({ ...v, properties: JSON.stringify(v.properties) })))
     .execute();
 }
 
@@ -223,4 +224,19 @@ export async function countRecords(tx: Tx, q: RecordFilter): Promise<number> {
     .select(sql<number>`count(*)::int`.as('n'))
     .executeTakeFirst();
   return row?.n ?? 0;
+}
+
+/** The heads of an agency's records with these natural keys (partner ids), as the viewer sees them. */
+export async function findRecordsBySourceRef(
+  tx: Tx,
+  agency: string,
+  refs: string[],
+): Promise<RecordRow[]> {
+  if (refs.length === 0) return [];
+  return tx
+    .selectFrom('puente.record')
+    .selectAll()
+    .where('agency', '=', agency)
+    .where('source_ref', '=', sql<string>`ANY(${sql.val(refs)}::text[])`)
+    .execute();
 }

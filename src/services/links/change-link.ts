@@ -2,7 +2,7 @@ import { sharingToColumns } from '../../domain/policy/keys.js';
 import type { SharingInput } from '../../domain/policy/sharing.js';
 import { fromDatabaseError } from '../../storage/errors.js';
 import {
-  appendLinkVersion,
+  appendLinkVersions,
   findLink,
   type LinkRow,
   type NewLinkVersion,
@@ -33,14 +33,16 @@ async function changeLink(
       assertChangeable(head, call.viewer!, guard, 'link', id);
       const changes = await next(tx, head);
       try {
-        await appendLinkVersion(tx, {
-          ...successorOf(head, call.viewer!, change),
-          link_id: id,
-          link_type: head.link_type,
-          source_id: head.source_id,
-          target_id: head.target_id,
-          ...changes,
-        });
+        await appendLinkVersions(tx, [
+          {
+            ...successorOf(head, call.viewer!, change),
+            link_id: id,
+            link_type: head.link_type,
+            source_id: head.source_id,
+            target_id: head.target_id,
+            ...changes,
+          },
+        ]);
       } catch (err) {
         throw fromDatabaseError(err, 'link', id);
       }

@@ -3,7 +3,7 @@ import { newId } from '../../domain/ids.js';
 import { sharingToColumns } from '../../domain/policy/keys.js';
 import type { SharingInput } from '../../domain/policy/sharing.js';
 import { fromDatabaseError } from '../../storage/errors.js';
-import { appendLinkVersion, findLink } from '../../storage/links.js';
+import { appendLinkVersions, findLink } from '../../storage/links.js';
 import { findRecord } from '../../storage/records.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
@@ -41,21 +41,23 @@ export async function createLink(call: Call, input: CreateLinkInput): Promise<Li
       const sharing = await resolveSharing(tx, input);
       const id = newId();
       try {
-        await appendLinkVersion(tx, {
-          link_id: id,
-          version: 1,
-          link_type: input.type,
-          source_id: source.id,
-          target_id: target.id,
-          agency: viewer.agency,
-          created_by: viewer.userId,
-          changed_by: viewer.userId,
-          change: 'create',
-          source_ref: input.sourceRef?.trim() || null,
-          properties,
-          retracted: false,
-          ...sharingToColumns(sharing),
-        });
+        await appendLinkVersions(tx, [
+          {
+            link_id: id,
+            version: 1,
+            link_type: input.type,
+            source_id: source.id,
+            target_id: target.id,
+            agency: viewer.agency,
+            created_by: viewer.userId,
+            changed_by: viewer.userId,
+            change: 'create',
+            source_ref: input.sourceRef?.trim() || null,
+            properties,
+            retracted: false,
+            ...sharingToColumns(sharing),
+          },
+        ]);
       } catch (err) {
         throw fromDatabaseError(err, 'link', input.sourceRef ?? id);
       }

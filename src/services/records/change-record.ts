@@ -2,7 +2,7 @@ import { sharingToColumns } from '../../domain/policy/keys.js';
 import type { SharingInput } from '../../domain/policy/sharing.js';
 import { fromDatabaseError } from '../../storage/errors.js';
 import {
-  appendRecordVersion,
+  appendRecordVersions,
   findRecord,
   type NewRecordVersion,
   type RecordRow,
@@ -36,16 +36,18 @@ async function changeRecord(
       const { terms: newTerms, ...changes } = await next(tx, head);
       const terms = newTerms ?? validateRecord(head.schema, head.properties).terms;
       try {
-        await appendRecordVersion(tx, {
-          ...successorOf(head, call.viewer!, change),
-          record_id: id,
-          schema: head.schema,
-          caption: head.caption,
-          event_date: head.event_date,
-          countries: head.countries,
-          ...changes,
-          terms,
-        });
+        await appendRecordVersions(tx, [
+          {
+            ...successorOf(head, call.viewer!, change),
+            record_id: id,
+            schema: head.schema,
+            caption: head.caption,
+            event_date: head.event_date,
+            countries: head.countries,
+            ...changes,
+            terms,
+          },
+        ]);
       } catch (err) {
         throw fromDatabaseError(err, 'record', id);
       }

@@ -3,7 +3,7 @@ import { newId } from '../../domain/ids.js';
 import { sharingToColumns } from '../../domain/policy/keys.js';
 import type { SharingInput } from '../../domain/policy/sharing.js';
 import { fromDatabaseError } from '../../storage/errors.js';
-import { appendRecordVersion, findRecord } from '../../storage/records.js';
+import { appendRecordVersions, findRecord } from '../../storage/records.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
 import { resolveSharing } from '../sharing.js';
@@ -28,19 +28,21 @@ export async function createRecord(call: Call, input: CreateRecordInput): Promis
       const sharing = await resolveSharing(tx, input);
       const id = newId();
       try {
-        await appendRecordVersion(tx, {
-          record_id: id,
-          version: 1,
-          schema: input.schema,
-          agency: viewer.agency,
-          created_by: viewer.userId,
-          changed_by: viewer.userId,
-          change: 'create',
-          source_ref: input.sourceRef?.trim() || null,
-          retracted: false,
-          ...fields,
-          ...sharingToColumns(sharing),
-        });
+        await appendRecordVersions(tx, [
+          {
+            record_id: id,
+            version: 1,
+            schema: input.schema,
+            agency: viewer.agency,
+            created_by: viewer.userId,
+            changed_by: viewer.userId,
+            change: 'create',
+            source_ref: input.sourceRef?.trim() || null,
+            retracted: false,
+            ...fields,
+            ...sharingToColumns(sharing),
+          },
+        ]);
       } catch (err) {
         throw fromDatabaseError(err, 'record', input.sourceRef ?? id);
       }

@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import type { Tx } from './session.js';
+
+/*
+ * An import first stages every valid row in a temporary table of its transaction, then merges
+ * them by natural key: the same id may appear on many rows (a vehicle in several seizures, an
+ * entity written in fragments), links may name records further down the file, and the audit
+ * chain is touched only once, at the end. Memory holds one batch whatever the file size.
+ */
+
+export interface StagedItem {
+  kind: 'record' | 'link';
+  key: string;
+  /** The record's schema, or the link's type. */
+  schema: string;
+  source: string | null;
+  target: string | null;
+  properties: Record<string, string[]>;
+  marking: string;
+  rel_to: string[];
+  recipients: string[];
+  line: number;
+  raw: string;
+}
+
+export async function createStaging(tx: Tx): Promise<void> {
+  await sql`CREATE TEMPORARY TABLE import_item (
+    seq bigserial PRIMARY KEY,
+    kind text NOT NULL,
+    key text COLLATE "C" NOT NULL,
+    schema text NOT NULL,
+    source text,
+    target text,
+    properties jsonb NOT NULL,
+    marking text NOT NULL,
+    rel_to text[] NOT NULL,
+    recipients text[] NOT NULL,
+    line integer NOT NULL,
+    raw text NOT NULL
+  ) ON COMMIT DROP`.execute(tx);
+  await sql`CREATE INDEX ON import_item (kind, key, seq)`.execute(tx);
+  await sql`CREATE TEMPORARY TABLE import_audit (seq bigserial PRIMARY KEY, ids uuid[] NOT NULL)
+    ON COMMIT DROP`.execute(tx);
+}
+
+export async function stageItems(tx: Tx, items: StagedItem[]): Promise<void> {
+  if (items.length === 0) return;
+  await sql`INSERT INTO import_item
+      (kind, key, schema, source, target, properties, marking, rel_to, recipients, line, raw)
+    SELECT kind, key, schema, source, target, properties, marking, rel_to, recipients, line, raw
+    FROM json_to_recordset(${JSON.stringify(items)}::json) AS x(kind text, key text,
+      schema text, source text, target text, properties jsonb, marking text, rel_to text[],
+      recipients text[], line integer, raw text)`.execute(tx);
+}
+
+/** The staged rows of the next keys after `after`, in key then file order. */
+export async function nextStagedGroup(
+  tx: Tx,
+  kind: StagedItem['kind'],
+  after: string | null,
+  keys: number,
+): Promise<StagedItem[]> {
+  const { rows } = await sql<StagedItem>`
+    WITH k AS (
+      SELECT DISTINCT key FROM import_item
+      WHERE kind = ${kind} AND (${after}::text IS NULL OR key > ${after}::text)
+      ORDER BY key LIMIT ${keys})
+    SELECT i.kind, i.key, i.schema, i.source, i.target, i.properties, i.marking, i.rel_to,
+      i.recipients, i.line, i.raw
+    FROM import_item i JOIN k USING (key)
+    WHERE i.kind = ${kind}
+    ORDER BY i.key, i.seq`.execute(tx);
+  return rows;
+}
+
+/** Ids written by one batch, to be listed in the audit log when the import commits. */
+export async function stageAuditIds(tx: Tx, ids: string[]): Promise<void> {
+  if (ids.length) await sql`INSERT INTO import_audit (ids) VALUES (${ids}::uuid[])`.execute(tx);
+}
+
+/**
+ * One audit entry per staged batch, written just before commit: the chain's head is locked from
+ * the first entry to the commit, and an import must not hold it while it works.
+ */
+export async function auditStagedBatches(
+  tx: Tx,
+  e: { userId: string; agency: string; action: string; query: unknown; purpose: string | null },
+): Promise<void> {
+  await sql`INSERT INTO puente.audit_entry
+      (user_id, agency, action, outcome, record_ids, query, purpose, result_count)
+    SELECT ${e.userId}::uuid, ${e.agency}, ${e.action}, 'ok', ids, ${JSON.stringify(e.query)}::jsonb,
+      ${e.purpose}, cardinality(ids)
+    FROM import_audit ORDER BY seq`.execute(tx);
+}
