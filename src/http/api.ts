@@ -3,12 +3,14 @@ import { Type } from '@sinclair/typebox';
 import type { Db } from '../storage/database.js';
 import { PURPOSE_HEADER, requireToken } from './auth.js';
 import { routeNotFound } from './errors.js';
+import type { SessionSettings } from './session-cookies.js';
 import { auditRoutes } from './routes/audit.js';
 import { identityRoutes } from './routes/identity.js';
 import { linkReadRoutes } from './routes/links-read.js';
 import { linkWriteRoutes } from './routes/links-write.js';
 import { recordReadRoutes } from './routes/records-read.js';
 import { recordWriteRoutes } from './routes/records-write.js';
+import { sessionRoutes } from './routes/session.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { problemResponses } from './schemas/problem.js';
 
@@ -21,9 +23,15 @@ const PurposeHeader = Type.Object({
   ),
 });
 
-/** Everything under /api/v1: a bearer token on every route, the purpose header, problem answers. */
-export const api: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
-  requireToken(app, db);
+/**
+ * Everything under /api/v1: a bearer token or session on every route but sign-in, the purpose
+ * header, problem answers.
+ */
+export const api: FastifyPluginAsyncTypebox<{ db: Db; sessions: SessionSettings }> = async (
+  app,
+  { db, sessions },
+) => {
+  requireToken(app, db, sessions);
   // Shared intelligence and one-time token secrets must not linger in browser or proxy caches.
   app.addHook('onSend', async (_req, reply) => {
     reply.header('cache-control', 'no-store');
@@ -53,4 +61,5 @@ export const api: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
   await app.register(identityRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
+  await app.register(sessionRoutes, { db, sessions });
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Db } from '../storage/database.js';
@@ -9,7 +10,9 @@ import { exposeMetrics } from './metrics.js';
 import { describeApi, serveDocs } from './openapi.js';
 import { toProblem } from './problem.js';
 import { healthRoutes } from './routes/health.js';
+import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './session-cookies.js';
 import { validatorCompiler } from './validation.js';
+import { DEFAULT_WEB_ROOT, sendAppPage, serveWeb } from './web.js';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -18,6 +21,10 @@ export interface AppOptions {
   logger?: boolean;
   /** Largest request body in bytes (default 1 MiB); larger ones are refused with 413. */
   bodyLimit?: number;
+  /** Browser sessions: idle time-out, longest life, Secure cookies behind a TLS proxy. */
+  sessions?: Partial<SessionSettings>;
+  /** The built web app (default dist/web); absent means the API alone. */
+  webRoot?: string;
 }
 
 const { version } = JSON.parse(
@@ -28,6 +35,8 @@ export async function buildApp({
   db,
   logger = false,
   bodyLimit = DEFAULT_BODY_LIMIT,
+  sessions,
+  webRoot = DEFAULT_WEB_ROOT,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // Query strings carry search text (names): the log keeps the path only.
@@ -51,11 +60,19 @@ export async function buildApp({
   // JSON only: any other body is 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');
   handleErrors(app, db, bodyLimit);
-  app.setNotFoundHandler((req, reply) => sendProblem(req, reply, routeNotFound(req).spec));
+  await app.register(fastifyCookie);
+  const hasWeb = await serveWeb(app, webRoot);
+  app.setNotFoundHandler((req, reply) =>
+    hasWeb && sendAppPage(req, reply) ? reply : sendProblem(req, reply, routeNotFound(req).spec),
+  );
   await describeApi(app, version);
   exposeMetrics(app);
   await app.register(healthRoutes, { db });
-  await app.register(api, { db, prefix: '/api/v1' });
+  await app.register(api, {
+    db,
+    sessions: { ...DEFAULT_SESSION_SETTINGS, ...sessions },
+    prefix: '/api/v1',
+  });
   await serveDocs(app);
   return app;
 }

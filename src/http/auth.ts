@@ -1,28 +1,71 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../domain/errors.js';
+import { csrfTokenMatches } from '../domain/identity/session-secret.js';
 import { markAudited } from '../services/audited.js';
 import type { Call } from '../services/context.js';
 import { authenticate } from '../services/identity/authenticate.js';
+import { resumeSession } from '../services/identity/sessions.js';
 import type { Db } from '../storage/database.js';
+import { HttpProblem } from './problem.js';
+import {
+  clearSessionCookies,
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  type SessionSettings,
+} from './session-cookies.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Who asks and why, set from the bearer token on every /api/v1 route; null elsewhere. */
+    /** Who asks and why, set from the bearer token or session on every /api/v1 route. */
     call: Call | null;
+    /** The browser session the request came with (cookie), if any. */
+    webSession: { id: string; secret: string } | null;
+  }
+  interface FastifyContextConfig {
+    /** A route that needs no token or session (sign-in). */
+    public?: boolean;
   }
 }
 
 export const PURPOSE_HEADER = 'x-puente-purpose';
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const csrfRefused = () =>
+  new HttpProblem({
+    status: 403,
+    code: 'csrf_failed',
+    title: 'api:title.csrf_failed',
+    detail: 'api:detail.csrf_failed',
+  });
+
 /**
- * Resolves the bearer token before the body is even read, so a refused body is audited with
- * the user who sent it. A missing or bad token is audited by authenticate() itself.
+ * Resolves the bearer token, or else the session cookie, before the body is even read, so a
+ * refused body is audited with the user who sent it. A missing or bad credential is audited
+ * where it is checked. A change made with the cookie must echo the session's CSRF token: a page
+ * on another site can make the browser send the cookie, never read or forge the token.
  */
-export function requireToken(app: FastifyInstance, db: Db) {
-  app.addHook('onRequest', async (req) => {
-    const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+export function requireToken(app: FastifyInstance, db: Db, sessions: SessionSettings) {
+  app.addHook('onRequest', async (req, reply) => {
+    req.webSession = null;
+    if (req.routeOptions.config?.public) return;
+    const authorization = req.headers.authorization;
+    const secret = authorization === undefined ? req.cookies[SESSION_COOKIE] : undefined;
     try {
-      req.call = { db, viewer: await authenticate(db, token) };
+      if (secret !== undefined) {
+        const session = await resumeSession(db, secret, sessions).catch((err: unknown) => {
+          clearSessionCookies(req, reply, sessions);
+          throw err;
+        });
+        req.call = { db, viewer: session.viewer };
+        req.webSession = { id: session.id, secret };
+        const csrf = req.headers[CSRF_HEADER];
+        if (!SAFE_METHODS.has(req.method) && !csrfTokenMatches(secret, first(csrf)))
+          throw csrfRefused();
+      } else {
+        const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+        req.call = { db, viewer: await authenticate(db, token) };
+      }
     } catch (err) {
       if (err instanceof AppError) markAudited(err);
       throw err;
@@ -35,6 +78,8 @@ export function requireToken(app: FastifyInstance, db: Db) {
     }
   });
 }
+
+const first = (h: string | string[] | undefined) => (Array.isArray(h) ? h[0] : h);
 
 /**
  * Node reads header bytes as Latin-1 while clients send UTF-8 ("investigación"): reinterpret

@@ -1,5 +1,6 @@
 import type { Db } from '../storage/database.js';
 import { buildApp, DEFAULT_BODY_LIMIT } from './app.js';
+import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './session-cookies.js';
 
 export interface ServerOptions {
   db: Db;
@@ -14,6 +15,16 @@ function bodyLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_BODY_LIMIT;
 }
 
+/** PUENTE_SESSION_IDLE_MINUTES (default 30) and PUENTE_SECURE_COOKIES=1 (TLS at a proxy). */
+export function sessionSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SessionSettings {
+  const minutes = Number(env.PUENTE_SESSION_IDLE_MINUTES);
+  return {
+    ...DEFAULT_SESSION_SETTINGS,
+    ...(Number.isInteger(minutes) && minutes > 0 ? { idleSeconds: minutes * 60 } : {}),
+    secureCookies: env.PUENTE_SECURE_COOKIES === '1',
+  };
+}
+
 /** Listens until close(); `url` is where it answers (the real port when 0 was asked). */
 export async function startServer({
   db,
@@ -21,7 +32,12 @@ export async function startServer({
   port,
   logger,
 }: ServerOptions): Promise<{ url: string; close(): Promise<void> }> {
-  const app = await buildApp({ db, logger, bodyLimit: bodyLimitFromEnv() });
+  const app = await buildApp({
+    db,
+    logger,
+    bodyLimit: bodyLimitFromEnv(),
+    sessions: sessionSettingsFromEnv(),
+  });
   const url = await app.listen({ host, port });
   return { url, close: () => app.close() };
 }

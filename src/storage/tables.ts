@@ -108,10 +108,21 @@ export interface AuditEntryTable {
   hash: Generated<Uint8Array>;
 }
 
+export interface WebSessionTable {
+  id: string;
+  secret_hash: Uint8Array;
+  token_id: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  ended_at: ColumnType<Date | null, never, Date>;
+}
+
 export interface Tables {
   'puente.agency': AgencyTable;
   'puente.app_user': AppUserTable;
   'puente.api_token': ApiTokenTable;
+  'puente.web_session': WebSessionTable;
   'puente.record': RecordTable;
   'puente.record_version': RecordVersionTable;
   'puente.record_term': RecordTermTable;

@@ -33,6 +33,7 @@ const ROUTES: Record<string, string[]> = {
   '/api/v1/users/{id}/tokens': ['post'],
   '/api/v1/tokens/{id}/revoke': ['post'],
   '/api/v1/audit': ['get'],
+  '/api/v1/session': ['get', 'post', 'delete'],
 };
 
 /** Every "$ref" in a document, wherever it is. */
@@ -138,6 +139,7 @@ describe('operations', () => {
       'identity',
       'users',
       'audit',
+      'session',
       'operations',
     ]);
   });
