@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { AppError, type ErrorCode } from '../domain/errors.js';
+import { invalidFileMessage } from '../i18n/index.js';
 
 /** The exit statuses scripts can rely on. */
 export const EXIT = {
@@ -52,6 +53,7 @@ export const isConnectionError = (err: unknown): boolean => connectionCode(err) 
 
 const APP_EXIT: Partial<Record<ErrorCode, number>> = {
   validation_failed: EXIT.validation,
+  invalid_file: EXIT.validation,
   bad_request: EXIT.validation,
   not_found: EXIT.notFound,
   conflict: EXIT.conflict,
@@ -85,6 +87,7 @@ export function describeError(t: TFunction, err: unknown, target: string): strin
   if (!(err instanceof AppError)) {
     return [t('cli:error.unexpected', { reason: reasonOf(err) })];
   }
+  if (err.code === 'invalid_file') return [invalidFileMessage(t, err.params)];
   if (err.code === 'validation_failed') {
     return [
       t('cli:error.validation'),

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAgencyAdd } from './commands/agency-add.js';
 import { registerAgencyList } from './commands/agency-list.js';
 import { registerAuditVerify } from './commands/audit-verify.js';
+import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
 import { registerTokenCreate } from './commands/token-create.js';
@@ -47,6 +48,7 @@ export function buildProgram(ctx: CliContext): Command {
 
   registerServe(program, ctx);
   registerMigrate(program, ctx);
+  registerImport(program, ctx);
 
   const agency = describe(program.command('agency'), ctx, 'agency', []);
   registerAgencyAdd(agency, ctx);

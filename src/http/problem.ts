@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { AppError, type ErrorDetail } from '../domain/errors.js';
+import { invalidFileMessage } from '../i18n/index.js';
 import { InvalidRequest, type Expectation, type Issue } from './validation.js';
 
 /**
@@ -95,7 +96,10 @@ export function renderProblem(
     type: `urn:puente:problem:${spec.code}`,
     title: t(spec.title ?? `title.${spec.code}`),
     status: spec.status,
-    detail: t(spec.detail ?? `detail.${spec.code}`, params),
+    detail:
+      spec.code === 'invalid_file'
+        ? invalidFileMessage(t, params)
+        : t(spec.detail ?? `detail.${spec.code}`, params),
     instance,
     code: spec.code,
     ...(spec.status >= 500 ? { reference } : {}),
@@ -109,6 +113,7 @@ function renderError(e: ErrorDetail | Issue, t: TFunction): ErrorDetail {
     : e.expected;
   return {
     code: e.code,
+    ...('line' in e && e.line !== undefined ? { line: e.line } : {}),
     ...(e.field !== undefined ? { field: e.field } : {}),
     ...(e.value !== undefined ? { value: e.value } : {}),
     ...(expected !== undefined ? { expected } : {}),

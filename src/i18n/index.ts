@@ -62,3 +62,18 @@ export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
   }
   return 'en';
 }
+
+/**
+ * The message of a refused import: one per problem, with its reason (a CSV or mapping fault)
+ * translated too. Reasons that come from a parser keep the parser's words.
+ */
+export function invalidFileMessage(t: TFunction, params: Record<string, string | number>): string {
+  const reason =
+    params.reason === undefined
+      ? undefined
+      : t(`errors:importReason.${params.reason}`, {
+          ...params,
+          defaultValue: String(params.reason),
+        });
+  return t(`errors:invalidFile.${params.problem}`, { ...params, reason });
+}

@@ -77,7 +77,7 @@ export function nativeItems(row: SourceRow, csv: boolean): RowItems {
   } else {
     for (const name of Object.keys(row.fields)) {
       if (!known.has(name))
-        throw new RowProblem(row.line, 'unknown_columns', {
+        throw new RowProblem(row.line, 'unknown_fields', {
           columns: name,
           expected: [...known].join(', '),
         });

@@ -11,13 +11,12 @@ export type ImportProblemCode =
   | 'csv_syntax'
   | 'json_syntax'
   | 'not_an_entity'
+  | 'unknown_fields'
   | 'unknown_columns'
   | 'missing_columns'
   | 'invalid_row'
   | 'invalid_mapping'
-  | 'unknown_format'
-  | 'unresolved_link'
-  | 'duplicate_id';
+  | 'unknown_format';
 
 /** A file-level or row-level refusal: the import writes nothing (unless rows may be skipped). */
 export class ImportProblem extends AppError {

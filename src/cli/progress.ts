@@ -1,0 +1,50 @@
+import type { ImportProgress } from '../services/imports/outcome.js';
+import type { CliContext } from './context.js';
+
+const BAR_WIDTH = 24;
+const PLAIN_EVERY_MS = 5000;
+
+const clock = (seconds: number) => {
+  const s = Math.max(0, Math.round(seconds));
+  const m = Math.floor(s / 60);
+  return `${m}:${String(s % 60).padStart(2, '0')}`;
+};
+
+/**
+ * Shows an import's progress on stderr: a bar redrawn in place on a terminal, a plain line
+ * every few seconds otherwise (logs, CI), and nothing on stdout, which stays for data.
+ */
+export function importProgress(ctx: CliContext, totalBytes: number | undefined) {
+  const { t, io } = ctx;
+  const tty = Boolean(io.stderr.isTTY);
+  const started = Date.now();
+  let lastPlain = started;
+  let drawn = false;
+
+  const line = (p: ImportProgress): string => {
+    const seconds = (Date.now() - started) / 1000;
+    if (p.phase !== 'reading') return t(`cli:import.merging.${p.phase}`, { count: p.merged });
+    const rate = seconds > 0 ? Math.round(p.rows / seconds) : 0;
+    const share = totalBytes ? Math.min(1, p.bytes / totalBytes) : undefined;
+    if (share === undefined) return t('cli:import.progressUnknown', { rows: p.rows, rate });
+    const eta = share > 0 ? clock((seconds / share) * (1 - share)) : '?';
+    const filled = Math.round(share * BAR_WIDTH);
+    const bar = tty ? `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ` : '';
+    return `${bar}${t('cli:import.progress', { percent: Math.floor(share * 100), rows: p.rows, rate, eta })}`;
+  };
+
+  return {
+    update(p: ImportProgress) {
+      if (tty) {
+        io.stderr.write(`\r\x1b[K${line(p)}`);
+        drawn = true;
+      } else if (Date.now() - lastPlain >= PLAIN_EVERY_MS) {
+        lastPlain = Date.now();
+        ctx.note(line(p));
+      }
+    },
+    finish() {
+      if (drawn) io.stderr.write('\r\x1b[K');
+    },
+  };
+}
