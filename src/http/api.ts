@@ -6,6 +6,7 @@ import { routeNotFound } from './errors.js';
 import type { SessionSettings } from './session-cookies.js';
 import { auditRoutes } from './routes/audit.js';
 import { identityRoutes } from './routes/identity.js';
+import { importRoutes, type ImportRouteOptions } from './routes/imports.js';
 import { linkReadRoutes } from './routes/links-read.js';
 import { linkWriteRoutes } from './routes/links-write.js';
 import { recordReadRoutes } from './routes/records-read.js';
@@ -27,10 +28,11 @@ const PurposeHeader = Type.Object({
  * Everything under /api/v1: a bearer token or session on every route but sign-in, the purpose
  * header, problem answers.
  */
-export const api: FastifyPluginAsyncTypebox<{ db: Db; sessions: SessionSettings }> = async (
-  app,
-  { db, sessions },
-) => {
+export const api: FastifyPluginAsyncTypebox<{
+  db: Db;
+  sessions: SessionSettings;
+  imports: ImportRouteOptions;
+}> = async (app, { db, sessions, imports }) => {
   requireToken(app, db, sessions);
   // Shared intelligence and one-time token secrets must not linger in browser or proxy caches.
   app.addHook('onSend', async (_req, reply) => {
@@ -61,5 +63,6 @@ export const api: FastifyPluginAsyncTypebox<{ db: Db; sessions: SessionSettings 
   await app.register(identityRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
+  await app.register(importRoutes, imports);
   await app.register(sessionRoutes, { db, sessions });
 };

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { ImportQueue } from '../services/imports/job-queue.js';
 import type { Db } from '../storage/database.js';
 import { api } from './api.js';
 import { handleErrors, routeNotFound, sendProblem } from './errors.js';
@@ -25,7 +26,11 @@ export interface AppOptions {
   sessions?: Partial<SessionSettings>;
   /** The built web app (default dist/web); absent means the API alone. */
   webRoot?: string;
+  /** Largest file an import upload may carry (default 4 GiB). */
+  importFileLimit?: number;
 }
+
+export const DEFAULT_IMPORT_FILE_LIMIT = 4 * 1024 ** 3;
 
 const { version } = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -37,6 +42,7 @@ export async function buildApp({
   bodyLimit = DEFAULT_BODY_LIMIT,
   sessions,
   webRoot = DEFAULT_WEB_ROOT,
+  importFileLimit = DEFAULT_IMPORT_FILE_LIMIT,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // Query strings carry search text (names): the log keeps the path only.
@@ -68,8 +74,12 @@ export async function buildApp({
   await describeApi(app, version);
   exposeMetrics(app);
   await app.register(healthRoutes, { db });
+  const imports = new ImportQueue(db);
+  // A closing server lets the running import finish (or fail) and remove its spooled file.
+  app.addHook('onClose', () => imports.idle());
   await app.register(api, {
     db,
+    imports: { queue: imports, maxFileBytes: importFileLimit },
     sessions: { ...DEFAULT_SESSION_SETTINGS, ...sessions },
     prefix: '/api/v1',
   });

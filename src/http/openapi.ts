@@ -12,6 +12,7 @@ const TAGS = [
   { name: 'identity', description: 'Who you are, which agencies take part' },
   { name: 'users', description: "Your agency's users and their API tokens (admins)" },
   { name: 'audit', description: 'The access log (supervisors and admins)' },
+  { name: 'imports', description: 'Bulk import of partner files, run in the background' },
   { name: 'session', description: 'Browser sign-in: a session cookie instead of the token' },
   { name: 'operations', description: 'Health and metrics (no token)' },
 ];

@@ -1,4 +1,5 @@
 import type { Db } from '../storage/database.js';
+import { failInterruptedImports } from '../services/imports/jobs.js';
 import { buildApp, DEFAULT_BODY_LIMIT } from './app.js';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './session-cookies.js';
 
@@ -32,6 +33,8 @@ export async function startServer({
   port,
   logger,
 }: ServerOptions): Promise<{ url: string; close(): Promise<void> }> {
+  // An import the last server was running rolled back with it: say so on its job.
+  await failInterruptedImports(db);
   const app = await buildApp({
     db,
     logger,

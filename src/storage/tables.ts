@@ -118,6 +118,22 @@ export interface WebSessionTable {
   ended_at: ColumnType<Date | null, never, Date>;
 }
 
+export interface ImportJobTable {
+  id: string;
+  agency: string;
+  created_by: string;
+  created_at: ColumnType<Date, never, never>;
+  file_name: string;
+  size_bytes: ColumnType<string, number, never>;
+  options: ColumnType<unknown, string, never>;
+  status: Generated<string>;
+  started_at: ColumnType<Date | null, never, Date>;
+  finished_at: ColumnType<Date | null, never, Date>;
+  summary: ColumnType<unknown, string | null, string | null>;
+  problem: ColumnType<unknown, string | null, string | null>;
+  rejects: ColumnType<unknown[], string | undefined, string>;
+}
+
 export interface Tables {
   'puente.agency': AgencyTable;
   'puente.app_user': AppUserTable;
@@ -128,5 +144,6 @@ export interface Tables {
   'puente.record_term': RecordTermTable;
   'puente.link': LinkTable;
   'puente.link_version': LinkVersionTable;
+  'puente.import_job': ImportJobTable;
   'puente.audit_entry': AuditEntryTable;
 }

@@ -33,6 +33,9 @@ const ROUTES: Record<string, string[]> = {
   '/api/v1/users/{id}/tokens': ['post'],
   '/api/v1/tokens/{id}/revoke': ['post'],
   '/api/v1/audit': ['get'],
+  '/api/v1/imports': ['get', 'post'],
+  '/api/v1/imports/{id}': ['get'],
+  '/api/v1/imports/{id}/rejects': ['get'],
   '/api/v1/session': ['get', 'post', 'delete'],
 };
 
@@ -139,6 +142,7 @@ describe('operations', () => {
       'identity',
       'users',
       'audit',
+      'imports',
       'session',
       'operations',
     ]);
