@@ -5,6 +5,7 @@ import { registerAgencyList } from './commands/agency-list.js';
 import { registerAuditVerify } from './commands/audit-verify.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerSynth } from './commands/synth.js';
 import { registerServe } from './commands/serve.js';
 import { registerTokenCreate } from './commands/token-create.js';
 import { registerTokenRevoke } from './commands/token-revoke.js';
@@ -48,6 +49,7 @@ export function buildProgram(ctx: CliContext): Command {
 
   registerServe(program, ctx);
   registerMigrate(program, ctx);
+  registerSynth(program, ctx);
   registerImport(program, ctx);
 
   const agency = describe(program.command('agency'), ctx, 'agency', []);

@@ -23,7 +23,7 @@ export async function serveWeb(app: FastifyInstance, root: string): Promise<bool
   if (!existsSync(`${root}/index.html`)) return false;
   await app.register(fastifyStatic, {
     root,
-    index: false,
+    index: 'index.html',
     wildcard: true,
     cacheControl: false,
     setHeaders: (res, path) => {

@@ -1,0 +1,232 @@
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/http/app.js';
+import { createLink } from '../../src/services/links/create-link.js';
+import { createRecord } from '../../src/services/records/create-record.js';
+import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { buildAgency, buildUser, type TestUser } from '../support/factories.js';
+import { ensureWebBuild, launchChromium } from './browser.js';
+
+// The web app in Debian's Chromium against a real server and database: two agencies, a record
+// one of them keeps to itself, and the session, language and marking behaviour around them.
+
+let database: TestDatabase;
+let app: FastifyInstance;
+let browser: Browser;
+let url: string;
+let fgr: TestUser;
+let fgrSupervisor: TestUser;
+let cbp: TestUser;
+let shared: string;
+let strict: string;
+
+beforeAll(async () => {
+  const webRoot = ensureWebBuild();
+  database = await openTestDatabase();
+  const db = database.db;
+  const fgrAgency = await buildAgency(db, 'FGR', 'MX', 'Fiscalía General de la República');
+  const cbpAgency = await buildAgency(db, 'CBP', 'US', 'U.S. Customs and Border Protection');
+  fgr = await buildUser(db, fgrAgency, 'analyst', 'María Guadalupe Ortiz Peña');
+  fgrSupervisor = await buildUser(db, fgrAgency, 'supervisor', 'Arturo Benítez de la Rosa');
+  cbp = await buildUser(db, cbpAgency, 'analyst', "Megan O'Connell");
+  shared = (
+    await createRecord(fgr.call, {
+      schema: 'Person',
+      properties: { name: ['José Luis Rodríguez Peña'], nationality: ['MX'] },
+      marking: 'TLP:AMBER',
+      relCountries: ['MX', 'US'],
+    })
+  ).id;
+  strict = (
+    await createRecord(fgr.call, {
+      schema: 'Person',
+      properties: { name: ['Ramón Rodríguez Ávila'] },
+      marking: 'TLP:AMBER+STRICT',
+      recipientAgencies: ['FGR'],
+    })
+  ).id;
+  const seizure = await createRecord(cbp.call, {
+    schema: 'Seizure',
+    properties: {
+      date: ['2025-05-02'],
+      portOfEntry: ['Calexico'],
+      drug: ['fentanyl pills'],
+      quantity: ['6000 pills'],
+    },
+    marking: 'TLP:GREEN',
+  });
+  await createLink(cbp.call, {
+    type: 'involved_in',
+    sourceId: shared,
+    targetId: seizure.id,
+    marking: 'TLP:GREEN',
+  });
+  app = await buildApp({ db, webRoot });
+  url = await app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+});
+
+async function signIn(user: TestUser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Mexico_City' });
+  const page = await context.newPage();
+  await page.goto(`${url}/search`);
+  await page.getByLabel('API token').fill(user.token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('who').waitFor();
+  return { context, page };
+}
+
+const banner = (page: Page) => page.getByTestId('marking-banner');
+
+async function search(page: Page, q: string) {
+  await page.getByLabel('Search records').fill(q);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /\d+ records?/ })
+    .waitFor();
+}
+
+describe('web app', () => {
+  it('signs in with a token, shows the name with its accents, finds "Rodríguez" for "Rodriguez"', async () => {
+    const { context, page } = await signIn(fgr);
+    await expect
+      .poll(() => page.getByTestId('who').textContent())
+      .toContain('María Guadalupe Ortiz Peña');
+    // The token went into an httpOnly cookie the page cannot read.
+    expect(await page.evaluate(() => document.cookie)).not.toContain('puente_session');
+    await search(page, 'Rodriguez');
+    const results = page.getByTestId('result');
+    await expect
+      .poll(() => results.allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('José Luis Rodríguez Peña'),
+          expect.stringContaining('Ramón Rodríguez Ávila'),
+        ]),
+      );
+    // Every result carries its marking in words; the banner names the most restrictive one.
+    await expect
+      .poll(() => results.filter({ hasText: 'Ramón' }).getByTestId('marking').textContent())
+      .toBe('TLP:AMBER+STRICT // ONLY FGR');
+    await expect.poll(() => banner(page).textContent()).toContain('TLP:AMBER+STRICT');
+    await context.close();
+  });
+
+  it('opens a record with its source, marking, links and history; the banner follows the screen', async () => {
+    const { context, page } = await signIn(fgr);
+    await page.goto(`${url}/records/${shared}`);
+    await page.getByRole('heading', { name: 'José Luis Rodríguez Peña', level: 1 }).waitFor();
+    await expect
+      .poll(() => page.locator('article.record > .portion-marking').textContent())
+      .toBe('TLP:AMBER // REL TO MX, US');
+    await expect
+      .poll(() => page.locator('.provenance').textContent())
+      .toContain('Fiscalía General de la República');
+    await expect.poll(() => page.locator('.properties').textContent()).toContain('Mexico');
+    await page.getByRole('link', { name: '6000 pills fentanyl pills' }).waitFor();
+    await expect.poll(() => page.locator('.links').textContent()).toContain('involved in');
+    await expect.poll(() => page.locator('table.versions').textContent()).toContain('Created');
+    await expect
+      .poll(() => banner(page).textContent())
+      .toBe('Most restrictive marking on this page: TLP:AMBER');
+    // The colour is never alone: the banner says its marking in words and is styled by it.
+    await expect.poll(() => banner(page).getAttribute('class')).toContain('tlp-amber');
+    await context.close();
+  });
+
+  it('switches to Spanish and French at any time, remembers it, and formats per language', async () => {
+    const { context, page } = await signIn(cbp);
+    await search(page, 'Calexico');
+    const date = () => page.getByTestId('result').locator('time').textContent();
+    await expect.poll(() => date()).toBe('May 2, 2025');
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('link', { name: 'Búsqueda' }).waitFor();
+    await expect.poll(() => date()).toBe('2 may 2025');
+    await expect.poll(() => page.getByRole('button', { name: 'Cerrar sesión' }).count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await page.reload();
+    await page.getByRole('link', { name: 'Búsqueda' }).waitFor();
+    await page.getByLabel('Idioma').selectOption('fr');
+    await page.getByRole('link', { name: 'Recherche' }).waitFor();
+    await expect.poll(() => date()).toBe('2 mai 2025');
+    await expect.poll(() => page.getByRole('button', { name: 'Se déconnecter' }).count()).toBe(1);
+    await expect
+      .poll(() => banner(page).textContent())
+      .toBe('Marquage le plus restrictif de cette page : TLP:GREEN');
+    await context.close();
+  });
+
+  it("never shows another agency's AMBER+STRICT record", async () => {
+    const { context, page } = await signIn(cbp);
+    await search(page, 'Rodriguez');
+    await expect
+      .poll(() => page.getByTestId('result').allTextContents())
+      .toEqual([expect.stringContaining('José Luis Rodríguez Peña')]);
+    await expect.poll(() => page.content()).not.toContain('Ramón');
+    await expect.poll(() => banner(page).textContent()).not.toContain('STRICT');
+    await page.goto(`${url}/records/${strict}`);
+    await page.getByRole('alert').waitFor();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Not found');
+    await expect.poll(() => page.content()).not.toContain('Ramón');
+    await context.close();
+  });
+
+  it('refuses a change made with the session cookie but without the CSRF token', async () => {
+    const { context, page } = await signIn(fgr);
+    const attempt = (withToken: boolean) =>
+      page.evaluate(async (withToken) => {
+        const csrf = document.cookie.match(/puente_csrf=([^;]+)/)?.[1] ?? '';
+        const res = await fetch('/api/v1/records', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(withToken ? { 'x-csrf-token': csrf } : {}),
+          },
+          body: JSON.stringify({
+            schema: 'Person',
+            properties: { name: ['Prueba CSRF'] },
+            marking: 'TLP:GREEN',
+          }),
+        });
+        return { status: res.status, code: ((await res.json()) as { code?: string }).code };
+      }, withToken);
+    expect(await attempt(false)).toEqual({ status: 403, code: 'csrf_failed' });
+    expect(await attempt(true)).toMatchObject({ status: 201 });
+    await context.close();
+  });
+
+  it('shows the audit log to a supervisor only, with sign-ins in it', async () => {
+    const analyst = await signIn(fgr);
+    await expect.poll(() => analyst.page.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+    await analyst.context.close();
+    const { context, page } = await signIn(fgrSupervisor);
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByLabel('Action').fill('session.start');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const rows = () => page.getByTestId('audit-entry').allTextContents();
+    await expect
+      .poll(async () => (await rows()).every((r) => r.includes('session.start')))
+      .toBe(true);
+    expect((await rows()).length).toBeGreaterThanOrEqual(2);
+    expect((await rows())[0]).toContain('Arturo Benítez de la Rosa');
+    await context.close();
+  });
+
+  it('signs out: the session ends on the server and the sign-in page shows again', async () => {
+    const { context, page } = await signIn(cbp);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You have signed out.').waitFor();
+    const status = await page.evaluate(async () => (await fetch('/api/v1/me')).status);
+    expect(status).toBe(401);
+    expect((await context.cookies()).map((c) => c.name)).not.toContain('puente_session');
+    await context.close();
+  });
+});
