@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAgencyAdd } from './commands/agency-add.js';
 import { registerAgencyList } from './commands/agency-list.js';
 import { registerAuditVerify } from './commands/audit-verify.js';
+import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerSynth } from './commands/synth.js';
@@ -41,13 +42,10 @@ export function buildProgram(ctx: CliContext): Command {
     })
     .exitOverride()
     .showSuggestionAfterError(true);
-  describe(program, ctx, 'program', [
-    'puente serve --demo',
-    'puente agency list',
-    'puente help user',
-  ]);
+  describe(program, ctx, 'program', ['puente demo', 'puente agency list', 'puente help user']);
 
   registerServe(program, ctx);
+  registerDemo(program, ctx);
   registerMigrate(program, ctx);
   registerSynth(program, ctx);
   registerImport(program, ctx);

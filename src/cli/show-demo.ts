@@ -25,10 +25,25 @@ const dataDirOf = (database: Database) =>
 export async function seedAndShowDemo(
   ctx: CliContext,
   database: Database,
+  synthetic: { scale: number; seed: number },
 ): Promise<{ sampleToken: string } | undefined> {
   const { t } = ctx;
   const dataDir = dataDirOf(database);
-  const seed = await seedDemo(database.db, { onSeeding: () => ctx.note(t('cli:demo.loading')) });
+  const seed = await seedDemo(database.db, {
+    onSeeding: () => ctx.note(t('cli:demo.loading', { scale: synthetic.scale })),
+    synthetic: {
+      ...synthetic,
+      onFile: (file, s) =>
+        ctx.note(
+          t('cli:demo.loaded', {
+            file,
+            records: s.records.written,
+            links: s.links.written,
+            seconds: (s.elapsedMs / 1000).toFixed(1),
+          }),
+        ),
+    },
+  });
   if (!seed.seeded) {
     ctx.note(t('cli:demo.present'));
     if (dataDir && hasDemoTokens(dataDir))

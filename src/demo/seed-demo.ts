@@ -1,6 +1,7 @@
 import type { Call } from '../services/context.js';
 import { listAgencies } from '../services/identity/agencies.js';
 import type { Db } from '../storage/database.js';
+import { loadSynthetic, type SyntheticProgress } from './load-synthetic.js';
 import { seedStaff, type DemoUser } from './seed-staff.js';
 import { DEMO_STORY } from './story/index.js';
 import { tellStory } from './tell-story.js';
@@ -14,14 +15,17 @@ export interface DemoSeed {
   links: number;
 }
 
+export interface DemoOptions {
+  onSeeding?: () => void;
+  /** Also load a synthetic data set of about this many records through the import path. */
+  synthetic?: { scale: number; seed: number; onFile?: SyntheticProgress };
+}
+
 /**
  * Fills an empty database with fictional agencies, staff, tokens, records and links. Does
  * nothing when any agency exists, so running it twice (or on a real database) is harmless.
  */
-export async function seedDemo(
-  db: Db,
-  options: { onSeeding?: () => void } = {},
-): Promise<DemoSeed> {
+export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoSeed> {
   const operator: Call = { db, viewer: null, operator: true };
   if ((await listAgencies(operator)).length > 0) {
     return { seeded: false, users: [], agencies: 0, records: 0, links: 0 };
@@ -29,5 +33,14 @@ export async function seedDemo(
   options.onSeeding?.();
   const users = await seedStaff(operator);
   const told = await tellStory(db, users, DEMO_STORY);
-  return { seeded: true, users, agencies: new Set(users.map((u) => u.agency)).size, ...told };
+  const loaded = options.synthetic
+    ? await loadSynthetic(db, { ...options.synthetic })
+    : { records: 0, links: 0 };
+  return {
+    seeded: true,
+    users,
+    agencies: new Set(users.map((u) => u.agency)).size,
+    records: told.records + loaded.records,
+    links: told.links + loaded.links,
+  };
 }

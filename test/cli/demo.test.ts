@@ -77,8 +77,8 @@ describe('demo data', () => {
   });
 });
 
-describe('puente serve --demo', () => {
-  it('migrates, seeds, prints tokens, serves them, and stops on a signal', async () => {
+describe('puente demo', () => {
+  it('migrates, seeds, imports synthetic data, prints tokens, serves them, and stops on a signal', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'puente-demo-'));
     try {
       let stop: (signal: string) => void = () => undefined;
@@ -96,7 +96,7 @@ describe('puente serve --demo', () => {
       };
       // PUENTE_DATA alone: the embedded database on disk, whatever DATABASE_URL the suite runs with.
       const env = { PUENTE_LANG: 'en', PUENTE_DATA: dataDir };
-      const run = puente(undefined, ['serve', '--demo', '--port', '0'], env, {
+      const run = puente(undefined, ['demo', '--scale', '400', '--port', '0'], env, {
         stderr,
         stopSignal,
       });
@@ -113,6 +113,11 @@ describe('puente serve --demo', () => {
       const body = (await res.json()) as { items: { caption: string }[] };
       expect(body.items.map((r) => r.caption)).toContain('Efrain Garcia');
       expect(stderrText).toMatch(/Try it: curl -H "Authorization: Bearer pnt_/);
+      expect(stderrText).toMatch(/imported fgr-\S+\.csv: \d+ records/);
+      const seizures = await fetch(`${base}/api/v1/records?schema=Seizure&limit=5`, {
+        headers: { authorization: `Bearer ${cbp.token}` },
+      });
+      expect(((await seizures.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
 
       stop('SIGTERM');
       const result = await run;
@@ -121,7 +126,7 @@ describe('puente serve --demo', () => {
       expect(stderrText).toContain('Received SIGTERM');
 
       // A second start keeps the data and says where the tokens are.
-      const second = await puente(undefined, ['serve', '--demo', '--port', '0'], env, {
+      const second = await puente(undefined, ['demo', '--scale', '400', '--port', '0'], env, {
         stopSignal: async () => 'SIGINT',
       });
       expect(second.code).toBe(0);
