@@ -2,7 +2,6 @@ import type { ImportProgress } from '../services/imports/outcome.js';
 import type { CliContext } from './context.js';
 
 const BAR_WIDTH = 24;
-const PLAIN_EVERY_MS = 5000;
 
 const clock = (seconds: number) => {
   const s = Math.max(0, Math.round(seconds));
@@ -17,6 +16,8 @@ const clock = (seconds: number) => {
 export function importProgress(ctx: CliContext, totalBytes: number | undefined) {
   const { t, io } = ctx;
   const tty = Boolean(io.stderr.isTTY);
+  // Logs get a line every few seconds; PUENTE_PROGRESS_MS sets how often.
+  const every = Number(io.env.PUENTE_PROGRESS_MS) || 5000;
   const started = Date.now();
   let lastPlain = started;
   let drawn = false;
@@ -38,7 +39,7 @@ export function importProgress(ctx: CliContext, totalBytes: number | undefined) 
       if (tty) {
         io.stderr.write(`\r\x1b[K${line(p)}`);
         drawn = true;
-      } else if (Date.now() - lastPlain >= PLAIN_EVERY_MS) {
+      } else if (Date.now() - lastPlain >= every) {
         lastPlain = Date.now();
         ctx.note(line(p));
       }
