@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import type { Viewer } from '../src/domain/identity/viewer.js';
 import { searchRecords } from '../src/services/records/search-records.js';
 import { captureQueries } from './lib/capture.js';
@@ -187,13 +188,24 @@ function reportHttp(
     http_errors: { value: http.load.errors, unit: 'count' },
     audit_entries_added: { value: http.auditAdded, unit: 'count' },
   } satisfies Record<string, Figure>);
+  const cpuFigures: Record<keyof typeof http.cpu, string> = {
+    server: 'cpu_server_ms',
+    postgres: 'cpu_postgres_ms',
+    loadGenerator: 'cpu_load_generator_ms',
+    others: 'cpu_others_ms',
+  };
+  for (const [part, key] of Object.entries(cpuFigures)) {
+    const value = http.cpu[part as keyof typeof http.cpu];
+    if (value !== null) figures[key] = ms(value);
+  }
   for (const c of SEARCH_CASES) {
     const lat = http.load.byName[c.name];
     if (lat) perCase[c.name]!.http_ms = brief(summarize(lat));
   }
   const onePerRequest = http.auditAdded === http.load.sent;
   notes.push(
-    `HTTP: ${http.serverCommand} in a child process (request logging on, as shipped; default pool), ${options.clients} closed-loop clients on keep-alive connections, ${options['http-warmup']} s warm-up then ${options.duration} s measured; latency is send to last byte. Each request authenticates its bearer token and writes its audit entry (hash chain) in the search transaction.`,
+    `HTTP: ${http.serverCommand} in a child process (request logging on, as shipped; default pool), ${options.clients} closed-loop clients on keep-alive connections, ${options['http-warmup']} s warm-up then ${options.duration} s measured; latency is send to last byte. Each request authenticates its bearer token (a token seen in the last 5 s is trusted without a lookup) and waits until its audit entry is durable: the search runs in a read-only transaction, then its entry joins the group-commit writer's next batch (one multi-row INSERT and commit for every request waiting).`,
+    `CPU per measured request (cpu_*_ms, from /proc, measured window only): the server process, the load generator (raw keep-alive HTTP/1.1 sockets, this process), every postgres process, and the rest of the machine's busy time. Together they share ${cpus().length} cores: 1000 × cores ÷ (their sum) bounds the requests per second.`,
     `Audit: ${http.auditAdded} entries were added for ${http.load.sent} requests sent (warm-up included)${onePerRequest ? ', one per request' : ' — MISMATCH'}. HTTP statuses: ${JSON.stringify(http.load.statuses)}.`,
     `The load generator, the server and PostgreSQL share the machine's cores (machine.cpus), so HTTP figures include contention between them.`,
   );

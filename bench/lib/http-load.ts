@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 
 export interface LoadRequest {
   /** Groups latencies in the result (e.g. the search case). */
@@ -14,6 +14,8 @@ export interface LoadOptions {
   durationSeconds: number;
   /** The next request to send; called once per request, in order. */
   next: () => LoadRequest;
+  /** Called when the warm-up ends and again when the measured window ends. */
+  onWindow?: (edge: 'start' | 'end') => void;
 }
 
 export interface LoadResult {
@@ -28,14 +30,128 @@ export interface LoadResult {
   byName: Record<string, number[]>;
 }
 
+const CRLF2 = Buffer.from('\r\n\r\n');
+
+/**
+ * One keep-alive HTTP/1.1 connection that sends a request and reads its answer at a time.
+ * It parses only what it needs (status, Content-Length or chunked framing) and never copies
+ * a body: the load generator shares the cores with the server it measures, so it must be cheap.
+ */
+class Connection {
+  private readonly socket: Socket;
+  private head: Buffer | null = null;
+  private status = 0;
+  private bodyLeft = 0;
+  private chunked = false;
+  private chunkLine: Buffer | null = null;
+  private inBody = false;
+  private waiting: ((status: number) => void) | null = null;
+  private closed = false;
+
+  constructor(host: string, port: number) {
+    this.socket = connect({ host, port, noDelay: true });
+    this.socket.on('data', (data) => this.read(data));
+    const fail = () => {
+      this.closed = true;
+      this.finish(0);
+    };
+    this.socket.on('error', fail);
+    this.socket.on('close', fail);
+  }
+
+  get usable(): boolean {
+    return !this.closed;
+  }
+
+  send(raw: string): Promise<number> {
+    return new Promise((resolve) => {
+      if (this.closed) return resolve(0);
+      this.waiting = resolve;
+      this.head = null;
+      this.inBody = false;
+      this.socket.write(raw);
+    });
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+
+  private finish(status: number) {
+    const w = this.waiting;
+    this.waiting = null;
+    w?.(status);
+  }
+
+  private read(data: Buffer) {
+    let at = 0;
+    if (!this.inBody) {
+      const buf = this.head ? Buffer.concat([this.head, data]) : data;
+      const end = buf.indexOf(CRLF2);
+      if (end < 0) {
+        this.head = buf;
+        return;
+      }
+      this.parseHead(buf.toString('latin1', 0, end));
+      this.inBody = true;
+      this.head = null;
+      data = buf;
+      at = end + 4;
+    }
+    if (!this.chunked) {
+      this.bodyLeft -= data.length - at;
+      if (this.bodyLeft <= 0) this.finish(this.status);
+      return;
+    }
+    this.readChunks(data, at);
+  }
+
+  private parseHead(head: string) {
+    this.status = Number(head.slice(9, 12));
+    const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
+    this.chunked = !length && /\r\ntransfer-encoding:\s*chunked/i.test(head);
+    this.bodyLeft = length ? Number(length[1]) : 0;
+    this.chunkLine = null;
+  }
+
+  // Chunked framing: "<hex size>\r\n<data>\r\n" … "0\r\n\r\n" (no trailers from our server).
+  private readChunks(data: Buffer, at: number) {
+    while (at < data.length) {
+      if (this.bodyLeft > 0) {
+        const take = Math.min(this.bodyLeft, data.length - at);
+        this.bodyLeft -= take;
+        at += take;
+        continue;
+      }
+      const line = this.chunkLine ? Buffer.concat([this.chunkLine, data.subarray(at)]) : data;
+      const from = this.chunkLine ? 0 : at;
+      const eol = line.indexOf('\r\n', from);
+      if (eol < 0) {
+        this.chunkLine = line.subarray(from);
+        return;
+      }
+      this.chunkLine = null;
+      const size = parseInt(line.toString('latin1', from, eol), 16);
+      if (size === 0) {
+        this.finish(this.status);
+        return;
+      }
+      this.bodyLeft = size + 2; // the data and its CRLF
+      data = line;
+      at = eol + 2;
+    }
+  }
+}
+
 /**
  * A closed-loop load generator: `concurrency` clients on keep-alive connections, each sending
  * its next request as soon as the previous answer is read. Latency is from send to last byte;
  * requests that start during warm-up are not measured.
  */
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: o.concurrency });
   const base = new URL(o.baseUrl);
+  const host = base.hostname;
+  const port = Number(base.port);
   const started = performance.now();
   const measureFrom = started + o.warmupSeconds * 1000;
   const until = measureFrom + o.durationSeconds * 1000;
@@ -48,28 +164,19 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     latencies: [],
     byName: {},
   };
-
-  const send = (r: LoadRequest) =>
-    new Promise<number>((resolve) => {
-      const req = request(
-        { host: base.hostname, port: base.port, path: r.path, headers: r.headers, agent },
-        (res) => {
-          res.on('data', () => {});
-          res.on('end', () => resolve(res.statusCode ?? 0));
-          res.on('error', () => resolve(0));
-        },
-      );
-      req.on('error', () => resolve(0));
-      req.end();
-    });
+  const warmup = setTimeout(() => o.onWindow?.('start'), o.warmupSeconds * 1000);
 
   const client = async () => {
+    let conn = new Connection(host, port);
     for (;;) {
       const t0 = performance.now();
-      if (t0 >= until) return;
+      if (t0 >= until) break;
       const r = o.next();
       result.sent++;
-      const status = await send(r);
+      if (!conn.usable) conn = new Connection(host, port);
+      let raw = `GET ${r.path} HTTP/1.1\r\nhost: ${base.host}\r\n`;
+      for (const [k, v] of Object.entries(r.headers)) raw += `${k}: ${v}\r\n`;
+      const status = await conn.send(raw + '\r\n');
       const ms = performance.now() - t0;
       if (t0 < measureFrom) continue;
       result.requests++;
@@ -78,10 +185,12 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       result.latencies.push(ms);
       (result.byName[r.name] ??= []).push(ms);
     }
+    conn.close();
   };
 
   await Promise.all(Array.from({ length: o.concurrency }, client));
+  clearTimeout(warmup);
   result.seconds = (performance.now() - measureFrom) / 1000;
-  agent.destroy();
+  o.onWindow?.('end');
   return result;
 }

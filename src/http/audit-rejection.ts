@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { appendAuditEntry } from '../storage/audit-log.js';
+import { appendAuditEntryDurably } from '../storage/audit-writer.js';
 import type { Db } from '../storage/database.js';
-import { asViewer } from '../storage/session.js';
 import type { ProblemSpec } from './problem.js';
 
 /**
@@ -15,19 +14,17 @@ export async function auditRejection(
 ): Promise<void> {
   const viewer = req.call?.viewer ?? null;
   const fields = problem.errors?.map((e) => `${e.code}:${e.field ?? ''}`);
-  await asViewer(db, viewer, (tx) =>
-    appendAuditEntry(tx, {
-      userId: viewer?.userId ?? null,
-      agency: viewer?.agency ?? null,
-      action: 'http.rejected',
-      outcome: `error:${problem.code}`,
-      query: {
-        method: req.method,
-        path: req.url.split('?')[0],
-        route: req.routeOptions.url ?? null,
-        fields,
-      },
-      purpose: req.call?.purpose?.slice(0, 500) ?? null,
-    }),
-  );
+  await appendAuditEntryDurably(db, {
+    userId: viewer?.userId ?? null,
+    agency: viewer?.agency ?? null,
+    action: 'http.rejected',
+    outcome: `error:${problem.code}`,
+    query: {
+      method: req.method,
+      path: req.url.split('?')[0],
+      route: req.routeOptions.url ?? null,
+      fields,
+    },
+    purpose: req.call?.purpose?.slice(0, 500) ?? null,
+  });
 }

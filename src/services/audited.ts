@@ -1,6 +1,7 @@
 import { AppError } from '../domain/errors.js';
 import { can, type Permission } from '../domain/identity/viewer.js';
 import { appendAuditEntry } from '../storage/audit-log.js';
+import { appendAuditEntryDurably } from '../storage/audit-writer.js';
 import { asOperator, asViewer, type Tx } from '../storage/session.js';
 import type { Call } from './context.js';
 
@@ -19,6 +20,12 @@ export interface Access {
   permission?: Permission;
   /** Administration the operator may do at the command line (identity, audit verification). */
   operatorAllowed?: boolean;
+  /**
+   * The work only reads. It runs in a read-only transaction, and its entry is appended after it
+   * by the group-commit writer (many requests' entries in one statement) before the result is
+   * returned. Work that writes keeps its entry in its own transaction.
+   */
+  readOnly?: boolean;
 }
 
 export interface Outcome<T> {
@@ -30,7 +37,9 @@ export interface Outcome<T> {
 
 /**
  * The one way a service touches data: in a viewer transaction, with its audit entry written in
- * the same transaction on success, or in a fresh one after a refusal (the failed work rolls back).
+ * the same transaction on success (or, for read-only work, made durable right after it), and
+ * after a refusal in the group-commit writer (the failed work rolls back). The result is
+ * returned only once its entry is durable.
  */
 export async function audited<T>(
   call: Call,
@@ -46,8 +55,15 @@ export async function audited<T>(
     query,
     purpose: call.purpose ?? null,
   };
+  const done = (out: Outcome<unknown>) => ({
+    ...entry,
+    outcome: 'ok',
+    recordIds: out.ids ?? [],
+    resultCount: out.count ?? out.ids?.length ?? null,
+  });
+  const mode = { readOnly: access.readOnly };
   const run = <R>(w: (tx: Tx) => Promise<R>) =>
-    call.operator ? asOperator(call.db, w) : asViewer(call.db, call.viewer, w);
+    call.operator ? asOperator(call.db, w, mode) : asViewer(call.db, call.viewer, w, mode);
   try {
     if (call.operator) {
       // The operator administers identity and the log; records are read only by viewers.
@@ -58,19 +74,19 @@ export async function audited<T>(
       if (permission && !can(call.viewer, permission))
         throw new AppError('forbidden', { permission });
     }
+    if (access.readOnly) {
+      const out = await run(work);
+      await appendAuditEntryDurably(call.db, done(out));
+      return out.result;
+    }
     return await run(async (tx) => {
       const out = await work(tx);
-      await appendAuditEntry(tx, {
-        ...entry,
-        outcome: 'ok',
-        recordIds: out.ids ?? [],
-        resultCount: out.count ?? out.ids?.length ?? null,
-      });
+      await appendAuditEntry(tx, done(out));
       return out.result;
     });
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'internal';
-    await run((tx) => appendAuditEntry(tx, { ...entry, outcome: `error:${code}` }));
+    await appendAuditEntryDurably(call.db, { ...entry, outcome: `error:${code}` });
     markAudited(err);
     throw err;
   }

@@ -27,20 +27,23 @@ export interface AuditEntry {
   hash: string;
 }
 
+/** The columns the application supplies; seq, time and hashes come from the chain trigger. */
+export function auditRow(e: AuditEntryInput) {
+  return {
+    user_id: e.userId,
+    agency: e.agency,
+    action: e.action,
+    outcome: e.outcome,
+    record_ids: e.recordIds ?? [],
+    query: e.query === undefined ? null : JSON.stringify(e.query),
+    purpose: e.purpose ?? null,
+    result_count: e.resultCount ?? null,
+  };
+}
+
+/** Appends an entry inside the caller's transaction: it commits, or rolls back, with the work. */
 export async function appendAuditEntry(tx: Tx | Db, e: AuditEntryInput): Promise<void> {
-  await tx
-    .insertInto('puente.audit_entry')
-    .values({
-      user_id: e.userId,
-      agency: e.agency,
-      action: e.action,
-      outcome: e.outcome,
-      record_ids: e.recordIds ?? [],
-      query: e.query === undefined ? null : JSON.stringify(e.query),
-      purpose: e.purpose ?? null,
-      result_count: e.resultCount ?? null,
-    })
-    .execute();
+  await tx.insertInto('puente.audit_entry').values(auditRow(e)).execute();
 }
 
 export interface AuditFilter {

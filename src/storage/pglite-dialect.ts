@@ -59,8 +59,10 @@ class PGliteDriver implements Driver {
     return this.connection;
   }
 
-  async beginTransaction(conn: DatabaseConnection, _settings: TransactionSettings): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw('begin'));
+  async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    // As on the server: a read-only transaction refuses writes on both databases.
+    const mode = settings.accessMode ? ` ${settings.accessMode}` : '';
+    await conn.executeQuery(CompiledQuery.raw(`start transaction${mode}`));
   }
 
   async commitTransaction(conn: DatabaseConnection): Promise<void> {

@@ -9,14 +9,17 @@ export type Tx = Transaction<Tables>;
 /**
  * Runs work in one transaction as the application role, which owns nothing and is bound by
  * row-level security; the viewer is set for this transaction only. A null viewer (an
- * unauthenticated request) sees nothing and may only append its audit entry.
+ * unauthenticated request) sees nothing and may only append its audit entry. A read-only
+ * transaction refuses any write, so work that is audited after it cannot change data unaudited.
  */
 export function asViewer<T>(
   db: Db,
   viewer: Viewer | null,
   work: (tx: Tx) => Promise<T>,
+  { readOnly = false }: { readOnly?: boolean } = {},
 ): Promise<T> {
-  return db.transaction().execute(async (tx) => {
+  const transaction = db.transaction();
+  return (readOnly ? transaction.setAccessMode('read only') : transaction).execute(async (tx) => {
     await sql`SELECT set_config('role', 'puente_app', true),
       set_config('puente.viewer_keys', ${viewer ? viewerKeys(viewer).join(',') : ''}, true),
       set_config('puente.agency', ${viewer?.agency ?? ''}, true),
@@ -27,6 +30,11 @@ export function asViewer<T>(
 }
 
 /** The operator's transaction (CLI administration): the owner role, outside the sharing rules. */
-export function asOperator<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(work);
+export function asOperator<T>(
+  db: Db,
+  work: (tx: Tx) => Promise<T>,
+  { readOnly = false }: { readOnly?: boolean } = {},
+): Promise<T> {
+  const transaction = db.transaction();
+  return (readOnly ? transaction.setAccessMode('read only') : transaction).execute(work);
 }

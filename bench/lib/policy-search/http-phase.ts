@@ -3,6 +3,7 @@ import type { Viewer } from '../../../src/domain/identity/viewer.js';
 import type { Call } from '../../../src/services/context.js';
 import { createToken, revokeToken } from '../../../src/services/identity/tokens.js';
 import type { Db } from '../../../src/storage/database.js';
+import { cpuPerRequest, readCpu, type CpuReading, type CpuSplit } from '../cpu.js';
 import { runLoad, type LoadResult } from '../http-load.js';
 import { searchPath, type SearchCase } from '../search-cases.js';
 import { startServerProcess, type ServerSource } from '../server.js';
@@ -12,6 +13,8 @@ export interface HttpOutcome {
   load: LoadResult;
   /** Audit entries written while the server ran; one per request is expected. */
   auditAdded: number;
+  /** CPU ms per measured request: the server, the load generator, PostgreSQL, the rest. */
+  cpu: CpuSplit;
   serverCommand: string;
 }
 
@@ -55,6 +58,7 @@ export async function measureHttp(o: {
     });
     const before = await auditCount(o.db);
     let load: LoadResult;
+    const cpu: Partial<Record<'start' | 'end', CpuReading>> = {};
     try {
       o.log(
         `http: ${o.clients} clients, ${o.warmupSeconds} s warm-up + ${o.durationSeconds} s against ${server.url}`,
@@ -65,6 +69,7 @@ export async function measureHttp(o: {
         concurrency: o.clients,
         warmupSeconds: o.warmupSeconds,
         durationSeconds: o.durationSeconds,
+        onWindow: (edge) => (cpu[edge] = readCpu()),
         next: () => {
           const c = paths[k % paths.length]!;
           const token = tokens[Math.floor(k / paths.length) % tokens.length]!.token;
@@ -86,7 +91,12 @@ export async function measureHttp(o: {
     o.log(
       `http: ${load.requests} measured requests, ${load.errors} errors, ${load.sent} sent, ${auditAdded} audit entries added`,
     );
-    return { load, auditAdded, serverCommand: `puente serve (${o.source})` };
+    return {
+      load,
+      auditAdded,
+      cpu: cpuPerRequest(cpu.start!, cpu.end!, server.pid, load.requests),
+      serverCommand: `puente serve (${o.source})`,
+    };
   } finally {
     for (const t of tokens) await revokeToken(operator, t.id);
   }

@@ -82,7 +82,7 @@ export async function listAudit(call: Call, input: ListAuditInput): Promise<Audi
         count: items.length,
       };
     },
-    { permission: 'audit:read' },
+    { permission: 'audit:read', readOnly: true },
   );
 }
 
@@ -97,6 +97,6 @@ export async function verifyAudit(
     'audit.verify',
     { result: check?.firstBroken ?? 'intact' },
     async () => ({ result: check!, count: check!.entries }),
-    { permission: 'platform:administer', operatorAllowed: true },
+    { permission: 'platform:administer', operatorAllowed: true, readOnly: true },
   );
 }

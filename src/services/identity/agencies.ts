@@ -81,6 +81,6 @@ export async function listAgencies(call: Call): Promise<AgencyView[]> {
       const rows = await selectAgencies(tx);
       return { result: rows.map(present), count: rows.length };
     },
-    { operatorAllowed: true },
+    { operatorAllowed: true, readOnly: true },
   );
 }

@@ -10,6 +10,7 @@ import {
 } from '../../storage/identity.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
+import { tokenCacheOf } from './token-cache.js';
 
 export interface TokenView {
   id: string;
@@ -73,9 +74,12 @@ export async function createToken(
   );
 }
 
-/** Users revoke their own tokens; admins those of their agency (row-level security decides). */
+/**
+ * Users revoke their own tokens; admins those of their agency (row-level security decides).
+ * This process stops trusting the token at once; others within TOKEN_TRUST_MS.
+ */
 export async function revokeToken(call: Call, tokenId: string): Promise<TokenView> {
-  return audited(
+  const revoked = await audited(
     call,
     'token.revoke',
     { tokenId },
@@ -87,4 +91,6 @@ export async function revokeToken(call: Call, tokenId: string): Promise<TokenVie
     },
     { operatorAllowed: true },
   );
+  tokenCacheOf(call.db).forgetToken(tokenId);
+  return revoked;
 }

@@ -112,6 +112,6 @@ export async function listUsers(call: Call, agency?: string): Promise<UserView[]
       const rows = await selectUsers(tx, scope);
       return { result: rows.map(presentUser), ids: rows.map((u) => u.id) };
     },
-    { permission: 'users:manage', operatorAllowed: true },
+    { permission: 'users:manage', operatorAllowed: true, readOnly: true },
   );
 }

@@ -39,12 +39,18 @@ export async function exportRecords(
   call: Call,
   input: RecordFilterInput & { cursor?: string; limit?: number },
 ): Promise<Page<ExportedEntity>> {
-  return audited(call, 'record.export', { ...input, cursor: undefined }, async (tx) => {
-    const limit = pageLimit(input.limit, MAX_EXPORT_PAGE, EXPORT_PAGE);
-    const before = decodeCursor(input.cursor);
-    const filter = toRecordFilter(input);
-    const rows = await queryRecords(tx, { ...filter, before, limit: limit + 1 });
-    const page = toPage(rows, limit, toEntity);
-    return { result: page, ids: page.items.map((e) => e.id) };
-  });
+  return audited(
+    call,
+    'record.export',
+    { ...input, cursor: undefined },
+    async (tx) => {
+      const limit = pageLimit(input.limit, MAX_EXPORT_PAGE, EXPORT_PAGE);
+      const before = decodeCursor(input.cursor);
+      const filter = toRecordFilter(input);
+      const rows = await queryRecords(tx, { ...filter, before, limit: limit + 1 });
+      const page = toPage(rows, limit, toEntity);
+      return { result: page, ids: page.items.map((e) => e.id) };
+    },
+    { readOnly: true },
+  );
 }

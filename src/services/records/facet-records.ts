@@ -21,11 +21,17 @@ export async function facetRecords(
   input: RecordFilterInput & { facets?: FacetName[] },
 ): Promise<FacetResult> {
   const wanted = input.facets?.length ? input.facets : FACETS;
-  return audited(call, 'record.facets', input, async (tx) => {
-    const filter = toRecordFilter(input);
-    const total = await countRecords(tx, filter);
-    const facets: FacetResult['facets'] = {};
-    for (const name of wanted) facets[name] = await countRecordsBy(tx, filter, name);
-    return { result: { total, facets }, count: total };
-  });
+  return audited(
+    call,
+    'record.facets',
+    input,
+    async (tx) => {
+      const filter = toRecordFilter(input);
+      const total = await countRecords(tx, filter);
+      const facets: FacetResult['facets'] = {};
+      for (const name of wanted) facets[name] = await countRecordsBy(tx, filter, name);
+      return { result: { total, facets }, count: total };
+    },
+    { readOnly: true },
+  );
 }

@@ -16,12 +16,18 @@ export async function searchRecords(
   input: SearchRecordsInput,
 ): Promise<Page<RecordView>> {
   const query = { ...input, cursor: undefined };
-  return audited(call, input.q ? 'record.search' : 'record.list', query, async (tx) => {
-    const limit = pageLimit(input.limit);
-    const before = decodeCursor(input.cursor);
-    const filter = toRecordFilter(input);
-    const rows = await queryRecords(tx, { ...filter, before, limit: limit + 1 });
-    const page = toPage(rows, limit, presentRecord);
-    return { result: page, ids: page.items.map((r) => r.id) };
-  });
+  return audited(
+    call,
+    input.q ? 'record.search' : 'record.list',
+    query,
+    async (tx) => {
+      const limit = pageLimit(input.limit);
+      const before = decodeCursor(input.cursor);
+      const filter = toRecordFilter(input);
+      const rows = await queryRecords(tx, { ...filter, before, limit: limit + 1 });
+      const page = toPage(rows, limit, presentRecord);
+      return { result: page, ids: page.items.map((r) => r.id) };
+    },
+    { readOnly: true },
+  );
 }
