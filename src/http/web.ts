@@ -24,7 +24,9 @@ export async function serveWeb(app: FastifyInstance, root: string): Promise<bool
   await app.register(fastifyStatic, {
     root,
     index: 'index.html',
-    wildcard: true,
+    // One route per built file, not a catch-all: unknown /api/v1 paths must still reach the
+    // API's own 404 handler (authenticated and audited). A new build needs a restart.
+    wildcard: false,
     cacheControl: false,
     setHeaders: (res, path) => {
       res.setHeader(

@@ -153,13 +153,13 @@ describe('browser sessions', () => {
   });
 
   it('times out an idle session, and activity keeps it alive', async () => {
-    const app = await buildApp({ db: h.db, sessions: { idleSeconds: 1 } });
+    const app = await buildApp({ db: h.db, sessions: { idleSeconds: 2 } });
     const s = await signIn(app, h.cbp.token);
     for (let i = 0; i < 3; i++) {
-      await sleep(400);
+      await sleep(500);
       expect((await withSession(app, s)('GET', '/api/v1/me')).statusCode).toBe(200);
     }
-    await sleep(1300);
+    await sleep(2600);
     expectProblem(await withSession(app, s)('GET', '/api/v1/me'), 401, 'unauthenticated');
     expect((await auditTail(h.db)).last).toMatchObject({
       action: 'auth.session',
