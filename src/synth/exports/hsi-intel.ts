@@ -184,7 +184,9 @@ export function writeHsiIntel(world: World, x: Exporter): void {
   for (let i = 0; i < backgroundCalls && pool.length > 1; i++) {
     const a = r.int(0, pool.length - 1);
     // Mostly calls among neighbours (small circles); a few reach a network leader.
-    const other = r.chance(0.05) ? r.pick(leaders) : pool[(a + r.int(1, 20)) % pool.length]!;
+    const other = r.chance(0.05)
+      ? r.pick(leaders)
+      : pool[(a + r.int(1, Math.min(20, pool.length - 1))) % pool.length]!;
     w.call(r, r.pick(pool[a]!), r.pick(other), start, end, {});
   }
 }

@@ -80,7 +80,6 @@ const SQRT2 = 0.41421356237309515;
 const SQRT3 = 0.7320508075688772;
 /** Guns that were never in the sales data are numbered apart from sold ones. */
 const UNSOLD_BASE = 2 ** 29;
-const SEARCH_RADIUS = 5_000;
 
 function quantile<T>(items: readonly (readonly [T, number])[], u: number): T {
   const total = items.reduce((s, [, w]) => s + w, 0);
@@ -102,6 +101,8 @@ const STATES = new Weighted(Object.entries(RECOVERY_STATE_WEIGHTS));
  */
 export class RecoveryPlanner {
   private readonly used = new Set<number>();
+  /** Straw baskets are few (about 1% of the scale) and searched often. */
+  private readonly strawBaskets = new Map<number, Basket>();
   private readonly perType = new Map<FirearmType, number>();
   /** Traced recoveries that found no sold gun to point at (should stay 0). */
   unmatched = 0;
@@ -168,6 +169,13 @@ export class RecoveryPlanner {
     return null;
   }
 
+  private basket(stream: SaleStream, b: number): Basket {
+    if (stream === 'retail') return basketAt(this.world, stream, b);
+    let basket = this.strawBaskets.get(b);
+    if (!basket) this.strawBaskets.set(b, (basket = basketAt(this.world, stream, b)));
+    return basket;
+  }
+
   private findSale(r: Random, type: FirearmType, day: number): Recovery['sale'] {
     const [lo, hi] = pickBand(r);
     const target = Math.max(day - r.int(lo, hi), WINDOWS.sales.start);
@@ -176,10 +184,10 @@ export class RecoveryPlanner {
     const stream: SaleStream = straw ? 'straw' : 'retail';
     const centre = basketNear(this.world, stream, target);
     const last = this.world.counts[straw ? 'strawBaskets' : 'retailBaskets'] - 1;
-    for (let d = 0; d <= SEARCH_RADIUS; d++) {
+    for (let d = 0; d <= Math.max(centre, last - centre); d++) {
       for (const b of d === 0 ? [centre] : [centre - d, centre + d]) {
         if (b < 0 || b > last) continue;
-        const basket = basketAt(this.world, stream, b);
+        const basket = this.basket(stream, b);
         if (basket.day > day - 14) continue;
         const gun = basket.guns.find((g) => g.model.type === type && !this.used.has(g.gun));
         if (gun) {

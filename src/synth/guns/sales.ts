@@ -52,16 +52,36 @@ export const gunNumber = (stream: SaleStream, basket: number, slot: number): num
 const count = (world: World, stream: SaleStream) =>
   stream === 'straw' ? world.counts.strawBaskets : world.counts.retailBaskets;
 
-/** The sale day of basket b: evenly spaced, weekdays only (so business-day rules are exact). */
+/**
+ * Straw purchases grow over the years (three times as many at the end of the window as at the
+ * start), as trafficking did; retail sales are even. A stream's baskets sit at the quantiles of
+ * its density, so day and index convert both ways.
+ */
+const GROWTH: Record<SaleStream, number> = { straw: 3, retail: 1 };
+
+/** Share of the window (0..1) below which a share u of the stream's baskets falls. */
+function warp(stream: SaleStream, u: number): number {
+  const g = GROWTH[stream];
+  return g === 1 ? u : (Math.sqrt(1 + (g * g - 1) * u) - 1) / (g - 1);
+}
+
+function unwarp(stream: SaleStream, x: number): number {
+  const g = GROWTH[stream];
+  return g === 1 ? x : (x + ((g - 1) * x * x) / 2) / ((1 + g) / 2);
+}
+
+/** The sale day of basket b: weekdays only, so business-day rules are exact. */
 export function basketDay(world: World, stream: SaleStream, b: number): number {
   const { start, end } = WINDOWS.sales;
-  return nextWeekday(start + Math.floor(((b + 0.5) * (end - 2 - start)) / count(world, stream)));
+  const x = warp(stream, (b + 0.5) / count(world, stream));
+  return nextWeekday(start + Math.floor(x * (end - 2 - start)));
 }
 
 /** The basket index whose day is nearest to `day`. */
 export function basketNear(world: World, stream: SaleStream, day: number): number {
   const { start, end } = WINDOWS.sales;
-  const b = Math.round(((day - start) * count(world, stream)) / (end - 2 - start) - 0.5);
+  const x = Math.min(Math.max((day - start) / (end - 2 - start), 0), 1);
+  const b = Math.round(unwarp(stream, x) * count(world, stream) - 0.5);
   return Math.min(Math.max(b, 0), count(world, stream) - 1);
 }
 

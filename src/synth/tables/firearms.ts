@@ -56,8 +56,10 @@ export const GUN_MODELS: readonly FirearmModel[] = [
   gun('Taurus', 'G2C', 'pistol', '9mm', 'BR', 6, 2, [3, 6], {
     importer: 'Taurus International',
   }),
-  gun('Remington', '870', 'shotgun', '12 gauge', 'US', 3, 1, [1, 7]),
-  gun('Smith & Wesson', 'Model 686', 'revolver', '.357 Magnum', 'US', 2, 1, [3, 4]),
+  gun('Remington', '870', 'shotgun', '12 gauge', 'US', 6, 1, [1, 7]),
+  gun('Mossberg', '500', 'shotgun', '12 gauge', 'US', 6, 0, [1, 6]),
+  gun('Smith & Wesson', 'Model 686', 'revolver', '.357 Magnum', 'US', 5, 1, [3, 4]),
+  gun('Ruger', 'LCR', 'revolver', '.38 Special', 'US', 4, 0, [3, 5]),
 ];
 
 /**
@@ -86,4 +88,5 @@ export const MAKE_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   Beretta: ['PIETRO BERETTA', 'BERETTA'],
   Taurus: ['FORJAS TAURUS', 'TAURUS'],
   Remington: ['REMINGTON ARMS', 'REMINGTON'],
+  Mossberg: ['O.F. MOSSBERG & SONS', 'MOSSBERG'],
 };

@@ -34,13 +34,13 @@ export function countsFor(scale: number): Counts {
   return {
     networks: Math.max(8, Math.round(n / 2000)),
     pool: at(0.025),
-    poeSeizures: at(0.055),
-    smugglingEvents: at(0.035),
+    poeSeizures: at(0.062),
+    smugglingEvents: at(0.04),
     strawBaskets,
-    retailBaskets: at(0.06),
+    retailBaskets: at(0.067),
     recoveries,
-    rcmpSeizures: at(0.04),
+    rcmpSeizures: at(0.045),
     hsiPeople: at(0.02),
-    hsiCalls: at(0.2),
+    hsiCalls: at(0.22),
   };
 }
