@@ -14,7 +14,7 @@ import type { Tx } from '../../storage/session.js';
 import { groupByKey, idConflict, rejectGroup, sameSharing } from './merge-records.js';
 import type { Counts, RejectRow } from './outcome.js';
 
-const KEYS_PER_BATCH = 1000;
+const ROWS_PER_BATCH = 1000;
 
 type Ends = Map<string, RecordRow>;
 
@@ -91,7 +91,7 @@ export async function mergeLinks(
   let after: string | null = null;
   let merged = 0;
   for (;;) {
-    const rows = await nextStagedGroup(tx, 'link', after, KEYS_PER_BATCH);
+    const rows = await nextStagedGroup(tx, 'link', after, ROWS_PER_BATCH);
     if (rows.length === 0) return counts;
     const groups = groupByKey(rows);
     after = groups[groups.length - 1]![0]!.key;

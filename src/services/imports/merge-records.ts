@@ -15,7 +15,7 @@ import {
 import type { Tx } from '../../storage/session.js';
 import type { Counts, RejectRow } from './outcome.js';
 
-const KEYS_PER_BATCH = 1000;
+const ROWS_PER_BATCH = 1000;
 
 /** Consecutive staged rows with the same key. */
 export function groupByKey(rows: StagedItem[]): StagedItem[][] {
@@ -109,7 +109,7 @@ export async function mergeRecords(
   let after: string | null = null;
   let merged = 0;
   for (;;) {
-    const rows = await nextStagedGroup(tx, 'record', after, KEYS_PER_BATCH);
+    const rows = await nextStagedGroup(tx, 'record', after, ROWS_PER_BATCH);
     if (rows.length === 0) return counts;
     const groups = groupByKey(rows);
     after = groups[groups.length - 1]![0]!.key;
