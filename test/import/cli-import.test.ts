@@ -151,6 +151,36 @@ describe('puente import', () => {
     expect(reject.reason).toContain('column DROGA');
   });
 
+  it('draws a progress bar on a terminal and prints plain lines elsewhere', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) =>
+      JSON.stringify({
+        id: `T-${i}`,
+        schema: 'Phone',
+        properties: { number: [`+5255${String(10000000 + i)}`] },
+      }),
+    );
+    const path = file('phones.ndjson', `${rows.join('\n')}\n`);
+    let drawn = '';
+    const stderr = { isTTY: true, write: (s: string) => ((drawn += s), true) };
+    const r = await puente(
+      database,
+      ['import', path, '--agency', 'ANAM'],
+      { PUENTE_LANG: 'en' },
+      { stderr },
+    );
+    expect(r.code).toBe(0);
+    expect(drawn).toMatch(/\r\x1b\[K\[#+-*\] \d+% · [\d,]+ rows · [\d,]+ rows\/s · \d+:\d\d left/);
+    const plain = await puente(database, ['import', path, '--agency', 'ANAM'], {
+      PUENTE_LANG: 'es',
+      PUENTE_PROGRESS_MS: '1',
+    });
+    expect(plain.stderr).not.toContain('\r');
+    expect(plain.stderr).toMatch(/filas/);
+    expect(plain.stdout).toContain(
+      '3000 sin cambios'.replace('3000', '3,000').replace(',', ' ').replace(' ', ''),
+    );
+  });
+
   it.each([
     ['an empty file', 'empty.csv', '', [], 'The file is empty'],
     ['a header only', 'header.csv', HEADER, ['--mapping', 'MAPPING'], 'no rows'],
