@@ -142,9 +142,10 @@ export function fgrRow(r: Random, rec: Recovery, person: Mention | null): string
     rec.model.importer && r.chance(0.7) ? rec.model.importer.toUpperCase() : '',
     r.chance(0.85) ? 'RESERVADA' : 'PÚBLICA',
     person?.id ?? '',
-    p ? upper(p.given) : '',
-    p ? upper(p.paternal) : '',
-    p ? upper(p.maternal) : '',
+    // FGR keeps names as typed (mixed case); places and types are upper case.
+    p?.given ?? '',
+    p?.paternal ?? '',
+    p?.maternal ?? '',
     p?.curp ?? '',
     p ? upper(p.alias) : '',
     p ? formatDate(p.birthDate, 'DD/MM/YYYY') : '',

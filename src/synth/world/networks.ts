@@ -104,6 +104,7 @@ const DESTINATIONS: Readonly<Record<string, readonly string[]>> = {
   AZ: ['Sonora', 'Sinaloa', 'Chihuahua', 'Jalisco', 'Guerrero'],
   CA: ['Baja California', 'Sinaloa', 'Jalisco', 'Michoacán', 'Guerrero'],
 };
+// Texas, Arizona and California lead as sources of traced guns, in that order.
 const STRAW_STATES = ['TX', 'AZ', 'CA', 'TX', 'AZ', 'TX', 'CA'];
 
 const PLURALS = ['Halcones', 'Tecolotes', 'Alacranes', 'Coyotes', 'Venados', 'Gavilanes'];
@@ -153,7 +154,10 @@ export function planNetworks(seed: number, count: number): Network[] {
     const rank = ranks.get(type) ?? 0;
     ranks.set(type, rank + 1);
     const port = r.int(0, US_PORTS.length - 1);
-    const usState = type === 'straw_purchasing' ? r.pick(STRAW_STATES) : US_PORTS[port]!.state;
+    const usState =
+      type === 'straw_purchasing'
+        ? STRAW_STATES[rank % STRAW_STATES.length]!
+        : US_PORTS[port]!.state;
     const mxState =
       type === 'straw_purchasing'
         ? r.pick(DESTINATIONS[usState]!)
