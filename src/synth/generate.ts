@@ -1,13 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { writeAtfSales } from './exports/atf-sales.js';
-import { writeCbpSeizures } from './exports/cbp-seizures.js';
-import { writeCbpSmuggling } from './exports/cbp-smuggling.js';
-import { writeHsiIntel } from './exports/hsi-intel.js';
+import { ATF_SALES, writeAtfSales } from './exports/atf-sales.js';
+import { CBP_SEIZURES, writeCbpSeizures } from './exports/cbp-seizures.js';
+import { CBP_SMUGGLING, writeCbpSmuggling } from './exports/cbp-smuggling.js';
+import { FGR_RECOVERIES } from './exports/fgr-recoveries.js';
+import { HSI_INTEL, writeHsiIntel } from './exports/hsi-intel.js';
 import { EXPORTS, mappingFile } from './exports/index.js';
-import { writeRcmpSeizures } from './exports/rcmp-seizures.js';
+import { RCMP_SEIZURES, writeRcmpSeizures } from './exports/rcmp-seizures.js';
 import { writeRecoveries } from './exports/mx-recoveries.js';
+import { SEDENA_RECOVERIES } from './exports/sedena-recoveries.js';
 import { Exporter, type ExportSpec, type FileStats, type Progress } from './output/exporter.js';
 import { FileSink } from './output/file-sink.js';
 import { networkEntities, networksTruth } from './output/networks-truth.js';
@@ -45,6 +47,9 @@ export const TRUTH_FILES = {
   traces: 'truth/traces.ndjson',
 } as const;
 
+/** One file as manifest.json lists it. */
+export type ManifestEntry = ReturnType<typeof manifestEntry>;
+
 function manifestEntry(spec: ExportSpec, stats: FileStats) {
   return {
     file: spec.file,
@@ -76,14 +81,14 @@ export function generateSynth(options: SynthOptions): SynthSummary {
   const traceSink = new FileSink(join(out, TRUTH_FILES.traces), 'utf-8');
   const truth = new TruthWriter(recordSink, traceSink, networkEntities(world));
   const open = (spec: ExportSpec) => new Exporter(spec, out, truth, progress);
-  const [poe, usbp, atf, fgr, sedena, rcmp, hsi] = EXPORTS.map(open) as Exporter[] as [
-    Exporter,
-    Exporter,
-    Exporter,
-    Exporter,
-    Exporter,
-    Exporter,
-    Exporter,
+  const [poe, usbp, atf, fgr, sedena, rcmp, hsi] = [
+    open(CBP_SEIZURES),
+    open(CBP_SMUGGLING),
+    open(ATF_SALES),
+    open(FGR_RECOVERIES),
+    open(SEDENA_RECOVERIES),
+    open(RCMP_SEIZURES),
+    open(HSI_INTEL),
   ];
   writeCbpSeizures(world, poe);
   writeCbpSmuggling(world, usbp);

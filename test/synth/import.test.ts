@@ -5,29 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedStaff } from '../../src/demo/seed-staff.js';
 import { parseEncoding } from '../../src/import/encoding.js';
 import { compileMapping } from '../../src/import/mapping/compile-mapping.js';
-import type { Format } from '../../src/import/read-file.js';
 import { importFile } from '../../src/services/imports/import-file.js';
 import { importerFor } from '../../src/services/imports/importer.js';
 import type { Reject } from '../../src/services/imports/outcome.js';
 import { generateSynth } from '../../src/synth/generate.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { readManifest, type ManifestFile } from './support.js';
 
 // A small generated set goes through the real import path: every row of every file must map,
 // validate and load, with the record and link counts the manifest announces.
-
-interface ManifestFile {
-  file: string;
-  agency: string;
-  format: Format;
-  mapping: string | null;
-  encoding: string;
-  delimiter?: string;
-  marking: string;
-  rel: string[];
-  recipients?: string[];
-  records: number;
-  links: number;
-}
 
 let database: TestDatabase;
 let dir: string;
@@ -38,9 +24,7 @@ beforeAll(async () => {
   await seedStaff({ db: database.db, viewer: null, operator: true });
   dir = mkdtempSync(join(tmpdir(), 'puente-synth-import-'));
   generateSynth({ scale: 1000, seed: 5, out: dir });
-  files = (
-    JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: ManifestFile[] }
-  ).files;
+  files = readManifest(dir).files;
 }, 120_000);
 
 afterAll(async () => {

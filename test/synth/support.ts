@@ -1,22 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import type { ManifestEntry } from '../../src/synth/generate.js';
 
-export interface ManifestFile {
-  file: string;
-  agency: string;
-  format: 'csv' | 'ndjson';
-  mapping: string | null;
-  encoding: string;
-  bom: boolean;
-  delimiter?: string;
-  marking: string;
-  rel: string[];
-  recipients?: string[];
-  rows: number;
-  records: number;
-  links: number;
-}
+export type ManifestFile = ManifestEntry;
 
 export interface Manifest {
   seed: number;

@@ -2,6 +2,10 @@ import type { Random } from '../random.js';
 import { MAKE_SPELLINGS, type FirearmType } from '../tables/firearms.js';
 
 /** How Mexican records name firearm types and countries of manufacture. */
+
+/** The mapping's view of a wording table: from the word back to the code. */
+const invert = (table: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(table).map(([code, word]) => [word, code]));
 export const TIPO_ARMA: Readonly<Record<FirearmType, string>> = {
   pistol: 'PISTOLA',
   revolver: 'REVOLVER',
@@ -9,9 +13,7 @@ export const TIPO_ARMA: Readonly<Record<FirearmType, string>> = {
   shotgun: 'ESCOPETA',
 };
 
-export const TIPO_ARMA_MAP: Record<string, string> = Object.fromEntries(
-  Object.entries(TIPO_ARMA).map(([type, word]) => [word, type]),
-);
+export const TIPO_ARMA_MAP = invert(TIPO_ARMA);
 
 export const PAIS: Readonly<Record<string, string>> = {
   US: 'ESTADOS UNIDOS',
@@ -25,9 +27,7 @@ export const PAIS: Readonly<Record<string, string>> = {
   PH: 'FILIPINAS',
 };
 
-export const PAIS_MAP: Record<string, string> = Object.fromEntries(
-  Object.entries(PAIS).map(([code, word]) => [word, code]),
-);
+export const PAIS_MAP = invert(PAIS);
 
 export const NACIONALIDAD: Readonly<Record<string, string>> = {
   MX: 'MEXICANA',
@@ -35,9 +35,7 @@ export const NACIONALIDAD: Readonly<Record<string, string>> = {
   CA: 'CANADIENSE',
 };
 
-export const NACIONALIDAD_MAP: Record<string, string> = Object.fromEntries(
-  Object.entries(NACIONALIDAD).map(([code, word]) => [word, code]),
-);
+export const NACIONALIDAD_MAP = invert(NACIONALIDAD);
 
 /** A maker as written on a recovery form: its own spelling variants, upper-cased. */
 export function makeAsWritten(r: Random, make: string): string {
