@@ -9,20 +9,7 @@ import { importFile } from '../services/imports/import-file.js';
 import { importerFor } from '../services/imports/importer.js';
 import type { ImportSummary } from '../services/imports/outcome.js';
 import type { Db } from '../storage/database.js';
-import { generateSynth } from '../synth/generate.js';
-
-/** One partner export of a synthetic data set, as manifest.json lists it. */
-interface ManifestFile {
-  file: string;
-  agency: string;
-  format: Format;
-  mapping: string | null;
-  encoding: string;
-  delimiter?: string;
-  marking: string;
-  rel: string[];
-  recipients?: string[];
-}
+import { generateSynth, type ManifestEntry } from '../synth/generate.js';
 
 export type SyntheticProgress = (file: string, summary: ImportSummary) => void;
 
@@ -44,7 +31,7 @@ export async function loadSynthetic(
   try {
     generateSynth({ scale: options.scale, seed: options.seed, out: dir });
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
-      files: ManifestFile[];
+      files: ManifestEntry[];
     };
     const operator: Call = { db, viewer: null, operator: true };
     const total: SyntheticLoad = { files: 0, records: 0, links: 0 };
@@ -55,7 +42,7 @@ export async function loadSynthetic(
         {
           bytes: createReadStream(join(dir, f.file), { highWaterMark: 256 * 1024 }),
           fileName: f.file,
-          format: f.format,
+          format: f.format as Format,
           encoding: parseEncoding(f.encoding),
           delimiter: f.delimiter,
           mapping: f.mapping
