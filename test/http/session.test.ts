@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,18 +152,36 @@ describe('browser sessions', () => {
   });
 
   it('times out an idle session, and activity keeps it alive', async () => {
-    const app = await buildApp({ db: h.db, sessions: { idleSeconds: 2 } });
-    const s = await signIn(app, h.cbp.token);
-    for (let i = 0; i < 3; i++) {
-      await sleep(500);
-      expect((await withSession(app, s)('GET', '/api/v1/me')).statusCode).toBe(200);
-    }
-    await sleep(2600);
-    expectProblem(await withSession(app, s)('GET', '/api/v1/me'), 401, 'unauthenticated');
+    const s = await signIn(h.app, h.cbp.token);
+    const idleFor = (minutes: number) =>
+      sql`UPDATE puente.web_session SET last_seen_at = now() - make_interval(mins => ${minutes}::integer)
+        WHERE ended_at IS NULL AND user_id = ${h.cbp.viewer.userId}`.execute(h.db);
+    // Unused for 29 of the 30 minutes: still alive, and the request counts as activity.
+    await idleFor(29);
+    expect((await withSession(h.app, s)('GET', '/api/v1/me')).statusCode).toBe(200);
+    const { rows } = await sql<{ fresh: boolean }>`
+      SELECT bool_and(last_seen_at > now() - interval '1 minute') AS fresh
+      FROM puente.web_session WHERE ended_at IS NULL AND user_id = ${h.cbp.viewer.userId}`.execute(
+      h.db,
+    );
+    expect(rows[0]!.fresh).toBe(true);
+    await idleFor(31);
+    expectProblem(await withSession(h.app, s)('GET', '/api/v1/me'), 401, 'unauthenticated');
     expect((await auditTail(h.db)).last).toMatchObject({
       action: 'auth.session',
       outcome: 'error:unauthenticated',
     });
+  });
+
+  it('takes the idle time-out from the options', async () => {
+    const app = await buildApp({ db: h.db, sessions: { idleSeconds: 60 } });
+    const s = await signIn(app, h.rcmp.token);
+    expect((await withSession(app, s)('GET', '/api/v1/session')).json().idleTimeoutSeconds).toBe(
+      60,
+    );
+    await sql`UPDATE puente.web_session SET last_seen_at = now() - interval '61 seconds'
+      WHERE ended_at IS NULL AND user_id = ${h.rcmp.viewer.userId}`.execute(h.db);
+    expectProblem(await withSession(app, s)('GET', '/api/v1/me'), 401, 'unauthenticated');
     await app.close();
   });
 });

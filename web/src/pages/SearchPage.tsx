@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { withQuery } from '../api/client';
@@ -39,6 +39,8 @@ export function SearchPage() {
   const id = useId();
   const { filters, update } = useFilters();
   const [text, setText] = useState(filters.q);
+  // Back and forward change the address, and the box follows it.
+  useEffect(() => setText(filters.q), [filters.q]);
   useTitle(t('search.title'));
 
   const query = { ...filters, q: filters.q || undefined };
