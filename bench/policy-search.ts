@@ -198,6 +198,14 @@ function reportHttp(
     const value = http.cpu[part as keyof typeof http.cpu];
     if (value !== null) figures[key] = ms(value);
   }
+  const { server, postgres, loadGenerator } = http.cpu;
+  if (server !== null && postgres !== null && loadGenerator !== null) {
+    // What the measured cost per request allows on these cores with nothing else running.
+    figures.rps_cpu_bound = {
+      value: round((1000 * cpus().length) / (server + postgres + loadGenerator), 1),
+      unit: 'requests/s',
+    };
+  }
   for (const c of SEARCH_CASES) {
     const lat = http.load.byName[c.name];
     if (lat) perCase[c.name]!.http_ms = brief(summarize(lat));
@@ -205,7 +213,7 @@ function reportHttp(
   const onePerRequest = http.auditAdded === http.load.sent;
   notes.push(
     `HTTP: ${http.serverCommand} in a child process (request logging on, as shipped; default pool), ${options.clients} closed-loop clients on keep-alive connections, ${options['http-warmup']} s warm-up then ${options.duration} s measured; latency is send to last byte. Each request authenticates its bearer token (a token seen in the last 5 s is trusted without a lookup) and waits until its audit entry is durable: the search runs in a read-only transaction, then its entry joins the group-commit writer's next batch (one multi-row INSERT and commit for every request waiting).`,
-    `CPU per measured request (cpu_*_ms, from /proc, measured window only): the server process, the load generator (raw keep-alive HTTP/1.1 sockets, this process), every postgres process, and the rest of the machine's busy time. Together they share ${cpus().length} cores: 1000 × cores ÷ (their sum) bounds the requests per second.`,
+    `CPU per measured request (cpu_*_ms, from /proc, measured window only): the server process, the load generator (raw keep-alive HTTP/1.1 sockets, this process), every postgres process, and the rest of the machine's busy time. Together they share ${cpus().length} cores: rps_cpu_bound = 1000 × cores ÷ (server + load generator + postgres) is the throughput that cost allows with nothing else running, and with closed-loop clients latency is about clients ÷ throughput.`,
     `Audit: ${http.auditAdded} entries were added for ${http.load.sent} requests sent (warm-up included)${onePerRequest ? ', one per request' : ' — MISMATCH'}. HTTP statuses: ${JSON.stringify(http.load.statuses)}.`,
     `The load generator, the server and PostgreSQL share the machine's cores (machine.cpus), so HTTP figures include contention between them.`,
   );
