@@ -115,7 +115,8 @@ async function main(argv: string[]): Promise<number> {
   for (const [key, f] of Object.entries(result.figures))
     console.log(`${key.padEnd(24)} ${String(f.value).padStart(12)} ${f.unit}`);
   for (const [key, t] of Object.entries(targets)) {
-    console.log(`target ${key} <= ${t.max} ${t.unit}: ${t.value} ${t.met ? 'met' : 'MISSED'}`);
+    const bound = t.max !== undefined ? `<= ${t.max}` : `>= ${t.min}`;
+    console.log(`target ${key} ${bound} ${t.unit}: ${t.value} ${t.met ? 'met' : 'MISSED'}`);
   }
   console.log(`wrote ${path}`);
   return 0;

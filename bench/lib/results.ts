@@ -5,7 +5,8 @@ import type { Benchmark, Figure, Measurement, Unit } from './types.js';
 
 export interface TargetResult {
   description: string;
-  max: number;
+  max?: number;
+  min?: number;
   unit: Unit;
   value: number | null;
   met: boolean;
@@ -41,10 +42,14 @@ export function evaluateTargets(
         t.figure,
         {
           description: t.description,
-          max: t.max,
+          ...(t.max !== undefined ? { max: t.max } : {}),
+          ...(t.min !== undefined ? { min: t.min } : {}),
           unit: t.unit,
           value,
-          met: value !== null && value <= t.max,
+          met:
+            value !== null &&
+            (t.max === undefined || value <= t.max) &&
+            (t.min === undefined || value >= t.min),
         },
       ];
     }),

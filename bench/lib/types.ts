@@ -1,7 +1,7 @@
 /** A progress line on stderr; stdout stays free for the result. */
 export type Log = (message: string) => void;
 
-export type Unit = 'ms' | 'ratio' | 'requests/s' | 'count' | 's';
+export type Unit = 'ms' | 'ratio' | 'requests/s' | 'records/s' | 'count' | 's' | 'MB';
 
 /** Every measured number carries its unit. */
 export interface Figure {
@@ -12,8 +12,10 @@ export interface Figure {
 export interface Target {
   /** The key of the figure the target applies to. */
   figure: string;
-  /** The figure must stay at or below this. */
-  max: number;
+  /** The figure must stay at or below this… */
+  max?: number;
+  /** …or at or above this. */
+  min?: number;
   unit: Unit;
   description: string;
 }
