@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/errors.js';
 import { parseEncoding } from '../../import/encoding.js';
@@ -229,7 +230,13 @@ export const importRoutes: FastifyPluginAsyncTypebox<ImportRouteOptions> = async
         tags,
         summary: 'The rows an import set aside (NDJSON: line, problem, raw)',
         params: ImportParams,
-        produces: ['application/x-ndjson'],
+        response: {
+          200: {
+            description: 'One rejected row per line: its line number, problem and original text.',
+            content: { 'application/x-ndjson': { schema: Type.String() } },
+          },
+          ...problemResponses(404),
+        },
       },
     },
     async (req, reply) => {
