@@ -14,12 +14,17 @@ export interface NewLinkVersion extends NewVersion {
   target_id: string;
 }
 
+const LINK_VERSION_COLUMNS = sql.raw(`link_id, version, link_type, source_id, target_id, agency,
+  created_by, changed_by, change, source_ref, properties, marking, rel_to, recipients, retracted`);
+
+/** New link versions, as one JSON parameter (see appendRecordVersions); heads follow by trigger. */
 export async function appendLinkVersions(tx: Tx, versions: NewLinkVersion[]): Promise<void> {
   if (versions.length === 0) return;
-  await tx
-    .insertInto('puente.link_version')
-    .values(versions.map((v) => ({ ...v, properties: JSON.stringify(v.properties) })))
-    .execute();
+  await sql`INSERT INTO puente.link_version (${LINK_VERSION_COLUMNS}, changed_at)
+    SELECT ${LINK_VERSION_COLUMNS}, coalesce(changed_at, now())
+    FROM json_populate_recordset(NULL::puente.link_version, ${JSON.stringify(versions)}::json)`.execute(
+    tx,
+  );
 }
 
 export async function findLink(tx: Tx, id: string): Promise<LinkRow | undefined> {
@@ -58,17 +63,17 @@ export async function queryLinks(tx: Tx, q: LinkQuery): Promise<LinkRow[]> {
   return s.orderBy('id', 'desc').limit(q.limit).execute();
 }
 
-/** The heads of an agency's links with these natural keys, as the viewer sees them. */
+/** The heads of an agency's links with these natural keys, as the viewer sees them (see
+ * findRecordsBySourceRef: one index probe per key). */
 export async function findLinksBySourceRef(
   tx: Tx,
   agency: string,
   refs: string[],
 ): Promise<LinkRow[]> {
   if (refs.length === 0) return [];
-  return tx
-    .selectFrom('puente.link')
-    .selectAll()
-    .where('agency', '=', agency)
-    .where('source_ref', '=', sql<string>`ANY(${sql.val(refs)}::text[])`)
-    .execute();
+  const { rows } = await sql<LinkRow>`
+    SELECT l.* FROM unnest(${refs}::text[]) AS k(ref),
+      LATERAL (SELECT * FROM puente.link
+        WHERE agency = ${agency} AND source_ref = k.ref LIMIT 1) AS l`.execute(tx);
+  return rows;
 }

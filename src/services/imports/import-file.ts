@@ -2,7 +2,7 @@ import type { Encoding } from '../../import/encoding.js';
 import type { RowSharing } from '../../import/items.js';
 import type { Mapping } from '../../import/mapping/compile-mapping.js';
 import { readItems, type Format } from '../../import/read-file.js';
-import { analyseStaging, auditStagedBatches, createStaging } from '../../storage/import-staging.js';
+import { indexStaging, auditStagedBatches, createStaging } from '../../storage/import-staging.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
 import { mergeLinks } from './merge-links.js';
@@ -83,7 +83,7 @@ export async function importFile(call: Call, input: ImportInput): Promise<Import
         if (n % PROGRESS_EVERY_ROWS === 0) report();
       });
       report();
-      await analyseStaging(tx);
+      await indexStaging(tx);
       const merged = (phase: ImportProgress['phase']) => (n: number) => {
         Object.assign(progress, { phase, merged: n });
         report();

@@ -14,6 +14,7 @@ import {
 } from '../../storage/records.js';
 import type { Tx } from '../../storage/session.js';
 import type { Counts, RejectRow } from './outcome.js';
+import { WriteBehind } from './write-behind.js';
 
 const ROWS_PER_BATCH = 1000;
 
@@ -98,7 +99,19 @@ function versionOf(
   }
 }
 
-/** Merges the staged records by natural key into new versions, batch by batch. */
+/** The staged rows of the next keys after `after`, grouped by key, with the heads they have. */
+async function nextPage(tx: Tx, viewer: Viewer, after: string | null) {
+  const groups = groupByKey(await nextStagedGroup(tx, 'record', after, ROWS_PER_BATCH));
+  const keys = groups.map((g) => g[0]!.key);
+  const heads = await findRecordsBySourceRef(tx, viewer.agency, keys);
+  return { groups, heads: new Map(heads.map((h) => [h.source_ref!, h])) };
+}
+
+/**
+ * Merges the staged records by natural key into new versions, batch by batch: a batch's
+ * versions are derived while the previous batch is written (its keys are others, so its heads
+ * do not change).
+ */
 export async function mergeRecords(
   tx: Tx,
   viewer: Viewer,
@@ -106,38 +119,36 @@ export async function mergeRecords(
   onMerged: (n: number) => void,
 ): Promise<Counts> {
   const counts: Counts = { written: 0, updated: 0, unchanged: 0 };
-  let after: string | null = null;
+  const writer = new WriteBehind();
   let merged = 0;
-  for (;;) {
-    const rows = await nextStagedGroup(tx, 'record', after, ROWS_PER_BATCH);
-    if (rows.length === 0) return counts;
-    const groups = groupByKey(rows);
-    after = groups[groups.length - 1]![0]!.key;
-    const heads = new Map(
-      (
-        await findRecordsBySourceRef(
+  try {
+    let page = await nextPage(tx, viewer, null);
+    while (page.groups.length > 0) {
+      const { groups, heads } = page;
+      const versions: NewRecordVersion[] = [];
+      for (const group of groups) {
+        const v = versionOf(group, heads.get(group[0]!.key), viewer);
+        if (v === 'unchanged') counts.unchanged++;
+        else if ('record_id' in v) {
+          versions.push(v);
+          if (v.version === 1) counts.written++;
+          else counts.updated++;
+        } else await rejectGroup(group, v, reject);
+      }
+      page = await nextPage(tx, viewer, groups[groups.length - 1]![0]!.key);
+      await writer.start(async () => {
+        await appendRecordVersions(tx, versions);
+        await stageAuditIds(
           tx,
-          viewer.agency,
-          groups.map((g) => g[0]!.key),
-        )
-      ).map((h) => [h.source_ref!, h]),
-    );
-    const versions: NewRecordVersion[] = [];
-    for (const group of groups) {
-      const v = versionOf(group, heads.get(group[0]!.key), viewer);
-      if (v === 'unchanged') counts.unchanged++;
-      else if ('record_id' in v) {
-        versions.push(v);
-        if (v.version === 1) counts.written++;
-        else counts.updated++;
-      } else await rejectGroup(group, v, reject);
+          versions.map((v) => v.record_id),
+        );
+      });
+      merged += groups.length;
+      onMerged(merged);
     }
-    await appendRecordVersions(tx, versions);
-    await stageAuditIds(
-      tx,
-      versions.map((v) => v.record_id),
-    );
-    merged += groups.length;
-    onMerged(merged);
+    await writer.flush();
+  } catch (err) {
+    return writer.fail(err);
   }
+  return counts;
 }
