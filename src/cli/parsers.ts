@@ -19,3 +19,19 @@ export const uuid = (t: TFunction) => (raw: string) => {
   if (!isUuid(raw.trim())) throw new InvalidArgumentError(t('cli:usage.expectId'));
   return raw.trim().toLowerCase();
 };
+
+export const positiveNumber = (t: TFunction) => (raw: string) => {
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new InvalidArgumentError(t('cli:usage.expectPositive'));
+  return Number(raw);
+};
+
+/** One word of a closed list, e.g. a kind of entity. */
+export const oneOf =
+  <T extends string>(t: TFunction, values: readonly T[]) =>
+  (raw: string): T => {
+    const value = raw.trim().toLowerCase();
+    if (!(values as readonly string[]).includes(value))
+      throw new InvalidArgumentError(t('cli:usage.expectOneOf', { values: values.join(', ') }));
+    return value as T;
+  };

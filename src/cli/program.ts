@@ -4,8 +4,12 @@ import { registerAgencyAdd } from './commands/agency-add.js';
 import { registerAgencyList } from './commands/agency-list.js';
 import { registerAuditVerify } from './commands/audit-verify.js';
 import { registerDemo } from './commands/demo.js';
+import { registerEntitySearch } from './commands/entity-search.js';
+import { registerEntityShow } from './commands/entity-show.js';
+import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerResolve } from './commands/resolve.js';
 import { registerSynth } from './commands/synth.js';
 import { registerServe } from './commands/serve.js';
 import { registerTokenCreate } from './commands/token-create.js';
@@ -49,6 +53,12 @@ export function buildProgram(ctx: CliContext): Command {
   registerMigrate(program, ctx);
   registerSynth(program, ctx);
   registerImport(program, ctx);
+  registerResolve(program, ctx);
+  registerExplain(program, ctx);
+
+  const entity = describe(program.command('entity'), ctx, 'entity', []);
+  registerEntityShow(entity, ctx);
+  registerEntitySearch(entity, ctx);
 
   const agency = describe(program.command('agency'), ctx, 'agency', []);
   registerAgencyAdd(agency, ctx);

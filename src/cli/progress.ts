@@ -10,17 +10,39 @@ const clock = (seconds: number) => {
 };
 
 /**
- * Shows an import's progress on stderr: a bar redrawn in place on a terminal, a plain line
- * every few seconds otherwise (logs, CI), and nothing on stdout, which stays for data.
+ * A status line on stderr: redrawn in place on a terminal, a plain line every few seconds
+ * otherwise (logs, CI; PUENTE_PROGRESS_MS sets how often), and nothing on stdout, which stays
+ * for data. The text is only composed when it is shown.
  */
-export function importProgress(ctx: CliContext, totalBytes: number | undefined) {
-  const { t, io } = ctx;
+export function statusLine(ctx: CliContext) {
+  const { io } = ctx;
   const tty = Boolean(io.stderr.isTTY);
-  // Logs get a line every few seconds; PUENTE_PROGRESS_MS sets how often.
   const every = Number(io.env.PUENTE_PROGRESS_MS) || 5000;
-  const started = Date.now();
-  let lastPlain = started;
+  let lastPlain = Date.now();
   let drawn = false;
+  return {
+    tty,
+    update(text: () => string) {
+      if (tty) {
+        io.stderr.write(`\r\x1b[K${text()}`);
+        drawn = true;
+      } else if (Date.now() - lastPlain >= every) {
+        lastPlain = Date.now();
+        ctx.note(text());
+      }
+    },
+    finish() {
+      if (drawn) io.stderr.write('\r\x1b[K');
+      drawn = false;
+    },
+  };
+}
+
+/** Shows an import's progress: a bar with the share of the file read, on a terminal. */
+export function importProgress(ctx: CliContext, totalBytes: number | undefined) {
+  const { t } = ctx;
+  const status = statusLine(ctx);
+  const started = Date.now();
 
   const line = (p: ImportProgress): string => {
     const seconds = (Date.now() - started) / 1000;
@@ -30,22 +52,12 @@ export function importProgress(ctx: CliContext, totalBytes: number | undefined) 
     if (share === undefined) return t('cli:import.progressUnknown', { rows: p.rows, rate });
     const eta = share > 0 ? clock((seconds / share) * (1 - share)) : '?';
     const filled = Math.round(share * BAR_WIDTH);
-    const bar = tty ? `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ` : '';
+    const bar = status.tty ? `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ` : '';
     return `${bar}${t('cli:import.progress', { percent: Math.floor(share * 100), rows: p.rows, rate, eta })}`;
   };
 
   return {
-    update(p: ImportProgress) {
-      if (tty) {
-        io.stderr.write(`\r\x1b[K${line(p)}`);
-        drawn = true;
-      } else if (Date.now() - lastPlain >= every) {
-        lastPlain = Date.now();
-        ctx.note(line(p));
-      }
-    },
-    finish() {
-      if (drawn) io.stderr.write('\r\x1b[K');
-    },
+    update: (p: ImportProgress) => status.update(() => line(p)),
+    finish: () => status.finish(),
   };
 }

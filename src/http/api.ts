@@ -5,6 +5,7 @@ import { PURPOSE_HEADER, requireToken } from './auth.js';
 import { routeNotFound } from './errors.js';
 import type { SessionSettings } from './session-cookies.js';
 import { auditRoutes } from './routes/audit.js';
+import { entityRoutes } from './routes/entities.js';
 import { identityRoutes } from './routes/identity.js';
 import { importRoutes, type ImportRouteOptions } from './routes/imports.js';
 import { linkReadRoutes } from './routes/links-read.js';
@@ -60,6 +61,7 @@ export const api: FastifyPluginAsyncTypebox<{
   await app.register(recordWriteRoutes);
   await app.register(linkReadRoutes);
   await app.register(linkWriteRoutes);
+  await app.register(entityRoutes);
   await app.register(identityRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);

@@ -9,6 +9,11 @@ const TAGS = [
     description: 'Records (persons, organizations, seizures, firearms…) under sharing rules',
   },
   { name: 'links', description: 'Links between records, with their own marking' },
+  {
+    name: 'entities',
+    description:
+      'Entity resolution: the records of every agency that describe one person or organization, why they match, and analysts\' decisions',
+  },
   { name: 'identity', description: 'Who you are, which agencies take part' },
   { name: 'users', description: "Your agency's users and their API tokens (admins)" },
   { name: 'audit', description: 'The access log (supervisors and admins)' },

@@ -53,6 +53,18 @@ export async function findRecord(tx: Tx, id: string): Promise<RecordRow | undefi
   return tx.selectFrom('puente.record').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The records among `ids` that the transaction may see, in id order. */
+export async function findRecords(tx: Tx, ids: readonly string[]): Promise<RecordRow[]> {
+  const valid = ids.filter(isUuid);
+  if (!valid.length) return [];
+  return tx
+    .selectFrom('puente.record')
+    .selectAll()
+    .where('id', 'in', valid)
+    .orderBy('id')
+    .execute();
+}
+
 export async function listRecordVersions(tx: Tx, id: string): Promise<RecordVersionRow[]> {
   if (!isUuid(id)) return [];
   return tx

@@ -134,6 +134,42 @@ export interface ImportJobTable {
   rejects: ColumnType<unknown[], string | undefined, string>;
 }
 
+export interface MatchModelTable {
+  id: Generated<number>;
+  kind: string;
+  created_at: ColumnType<Date, never, never>;
+  model: ColumnType<unknown, string, never>;
+}
+
+export interface MatchKeyTable {
+  key: string;
+  record_id: string;
+}
+
+export interface MatchEdgeTable {
+  a: string;
+  b: string;
+  weight: number;
+  probability: number;
+}
+
+export interface EntityMemberTable {
+  record_id: string;
+  entity_id: string;
+  kind: string;
+}
+
+export interface MatchDecisionTable {
+  id: string;
+  a: string;
+  b: string;
+  verdict: string;
+  note: string | null;
+  agency: string;
+  decided_by: string;
+  decided_at: ColumnType<Date, never, never>;
+}
+
 export interface Tables {
   'puente.agency': AgencyTable;
   'puente.app_user': AppUserTable;
@@ -146,4 +182,9 @@ export interface Tables {
   'puente.link_version': LinkVersionTable;
   'puente.import_job': ImportJobTable;
   'puente.audit_entry': AuditEntryTable;
+  'puente.match_model': MatchModelTable;
+  'puente.match_key': MatchKeyTable;
+  'puente.match_edge': MatchEdgeTable;
+  'puente.entity_member': EntityMemberTable;
+  'puente.match_decision': MatchDecisionTable;
 }

@@ -4,6 +4,8 @@ import type { Mapping } from '../../import/mapping/compile-mapping.js';
 import { readItems, type Format } from '../../import/read-file.js';
 import { indexStaging, auditStagedBatches, createStaging } from '../../storage/import-staging.js';
 import { audited } from '../audited.js';
+import { matchOnArrival } from '../resolution/match-on-arrival.js';
+import { RESOLVED_SCHEMAS } from '../resolution/schemas.js';
 import type { Call } from '../context.js';
 import { mergeLinks } from './merge-links.js';
 import { mergeRecords } from './merge-records.js';
@@ -25,6 +27,8 @@ export interface ImportInput {
   skipInvalid?: boolean;
   onReject?: (reject: Reject) => void | Promise<void>;
   onProgress?: (progress: ImportProgress) => void;
+  /** Match the persons and organizations written against the resolved entities (default). */
+  matchOnArrival?: boolean;
 }
 
 const PROGRESS_EVERY_ROWS = 1000;
@@ -50,7 +54,9 @@ export async function importFile(call: Call, input: ImportInput): Promise<Import
     mapping: input.mapping !== undefined,
     skipInvalid: input.skipInvalid ?? false,
   };
-  return audited(
+  // Persons and organizations written are matched once the import has committed.
+  const arrived: string[] = [];
+  const summary = await audited(
     call,
     'import.file',
     query,
@@ -88,7 +94,10 @@ export async function importFile(call: Call, input: ImportInput): Promise<Import
         Object.assign(progress, { phase, merged: n });
         report();
       };
-      const records = await mergeRecords(tx, viewer, reject, merged('records'));
+      const records = await mergeRecords(tx, viewer, reject, merged('records'), (versions) => {
+        for (const v of versions)
+          if (RESOLVED_SCHEMAS.includes(v.schema)) arrived.push(v.record_id);
+      });
       const links = await mergeLinks(tx, viewer, reject, merged('links'));
       await auditStagedBatches(tx, {
         userId: viewer.userId,
@@ -111,4 +120,9 @@ export async function importFile(call: Call, input: ImportInput): Promise<Import
     },
     { permission: 'records:write' },
   );
+  if (input.matchOnArrival !== false) {
+    input.onProgress?.({ phase: 'matching', rows: summary.rows, bytes: 0, merged: arrived.length });
+    await matchOnArrival(call.db, arrived);
+  }
+  return summary;
 }

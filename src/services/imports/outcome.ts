@@ -22,7 +22,7 @@ export interface ImportSummary {
 }
 
 export interface ImportProgress {
-  phase: 'reading' | 'records' | 'links';
+  phase: 'reading' | 'records' | 'links' | 'matching';
   rows: number;
   bytes: number;
   /** Records or links merged so far in the current phase. */

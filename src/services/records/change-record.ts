@@ -9,6 +9,7 @@ import {
 } from '../../storage/records.js';
 import type { Tx } from '../../storage/session.js';
 import { audited } from '../audited.js';
+import { matchAfterChange } from '../resolution/after-change.js';
 import type { Call } from '../context.js';
 import { assertChangeable, successorOf, type Guard } from '../originator.js';
 import { resolveRemark } from '../sharing.js';
@@ -26,7 +27,7 @@ async function changeRecord(
   next: (tx: Tx, head: RecordRow) => Promise<Partial<NewRecordVersion>>,
 ): Promise<RecordView> {
   const query = guard.reason ? { id, reason: guard.reason } : { id };
-  return audited(
+  const view = await audited(
     call,
     `record.${change}`,
     query,
@@ -57,6 +58,9 @@ async function changeRecord(
     },
     { permission: 'records:write' },
   );
+  // A re-mark changes who sees the record, not who it is.
+  if (change !== 'remark') await matchAfterChange(call.db, view);
+  return view;
 }
 
 export function updateRecord(

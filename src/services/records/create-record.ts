@@ -5,6 +5,7 @@ import type { SharingInput } from '../../domain/policy/sharing.js';
 import { fromDatabaseError } from '../../storage/errors.js';
 import { appendRecordVersions, findRecord } from '../../storage/records.js';
 import { audited } from '../audited.js';
+import { matchAfterChange } from '../resolution/after-change.js';
 import type { Call } from '../context.js';
 import { resolveSharing } from '../sharing.js';
 import { presentRecord, type RecordView } from './present.js';
@@ -18,7 +19,7 @@ export interface CreateRecordInput extends SharingInput {
 }
 
 export async function createRecord(call: Call, input: CreateRecordInput): Promise<RecordView> {
-  return audited(
+  const view = await audited(
     call,
     'record.create',
     { schema: input.schema },
@@ -52,4 +53,6 @@ export async function createRecord(call: Call, input: CreateRecordInput): Promis
     },
     { permission: 'records:write' },
   );
+  await matchAfterChange(call.db, view);
+  return view;
 }

@@ -34,7 +34,7 @@ export const MX_STATES: readonly MxState[] = [
   state('Nuevo León', 'NL', 'Monterrey, Apodaca, Guadalupe, Cadereyta', '81'),
   state('México', 'MC', 'Ecatepec de Morelos, Toluca, Nezahualcóyotl', '55 722'),
   state('Ciudad de México', 'DF', 'Iztapalapa, Gustavo A. Madero, Cuauhtémoc', '55'),
-  state('Colima', 'CL', 'Manzanillo, Tecomán, Colima', '314 313 312'),
+  state('Colima', 'CM', 'Manzanillo, Tecomán, Colima', '314 313 312'),
   state('Durango', 'DG', 'Durango, Gómez Palacio, Santiago Papasquiaro', '618 871'),
 ];
 

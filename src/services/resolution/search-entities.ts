@@ -1,0 +1,113 @@
+import { AppError } from '../../domain/errors.js';
+import { blockingKeys } from '../../domain/resolution/blocking.js';
+import { compare } from '../../domain/resolution/compare.js';
+import { FEATURES } from '../../domain/resolution/features.js';
+import { scoreComparison } from '../../domain/resolution/model.js';
+import { prepare, type Prepared } from '../../domain/resolution/prepare.js';
+import { profileOf } from '../../domain/resolution/profile.js';
+import { findRecords } from '../../storage/records.js';
+import { recordsSharingKeys } from '../../storage/resolution.js';
+import { audited } from '../audited.js';
+import type { Call } from '../context.js';
+import { pageLimit } from '../paging.js';
+import { modelFor } from './models.js';
+import { loadPrepared } from './prepared.js';
+import { viewerEntity } from './viewer-entity.js';
+
+export interface EntityHit {
+  /** The entity as this viewer sees it (its oldest visible record). */
+  id: string;
+  kind: 'person' | 'organization';
+  caption: string;
+  /** Records in the entity. */
+  records: number;
+  /** How strongly the best record's name agrees with the query: 1 / (1 + 2^-bits), 0–1. */
+  score: number;
+  /** The record that matched best. */
+  matchedRecord: string;
+}
+
+const MAX_QUERY = 200;
+const CANDIDATES = 500;
+const GIVEN = FEATURES.person.indexOf('given');
+const SURNAME = FEATURES.person.indexOf('surname');
+const ORG_NAME = FEATURES.organization.indexOf('name');
+
+/** Whether a record's name answers the query: the name agrees, allowing nicknames and typos. */
+function nameAnswers(query: Prepared, record: Prepared): boolean {
+  const levels = compare(query, record).levels;
+  if (query.kind === 'organization') return levels[ORG_NAME]! >= 0 && levels[ORG_NAME]! <= 2;
+  const given = levels[GIVEN]!;
+  const surname = levels[SURNAME]!;
+  const acronym = levels[FEATURES.person.indexOf('acronym')]!;
+  if (acronym === 0) return true;
+  return surname >= 0 && surname <= 3 && (given === -1 || given <= 4);
+}
+
+/**
+ * Entities whose names answer a query, fuzzily: "Chuy Rodrigez" finds "Jesús Rodríguez"
+ * (nickname, missing accent, typo). Matching uses the resolver's blocking keys and comparison;
+ * hits are grouped into the entities the viewer sees.
+ */
+export async function searchEntities(
+  call: Call,
+  input: { q: string; kind?: 'person' | 'organization'; limit?: number },
+): Promise<{ items: EntityHit[] }> {
+  const q = input.q.trim();
+  if (!q || q.length > MAX_QUERY)
+    throw new AppError('validation_failed', {}, [
+      { code: 'invalid_query', field: 'q', value: q, expected: `1 to ${MAX_QUERY} characters` },
+    ]);
+  const limit = pageLimit(input.limit, 50, 20);
+  return audited(
+    call,
+    'entity.search',
+    { q, kind: input.kind ?? null },
+    async (tx) => {
+      const kinds = input.kind ? [input.kind] : (['person', 'organization'] as const);
+      const queries = kinds.map((kind) =>
+        prepare(
+          profileOf({
+            id: 'query',
+            schema: kind === 'person' ? 'Person' : 'Organization',
+            properties: { name: [q] },
+          })!,
+        ),
+      );
+      const keys = queries.flatMap((p) =>
+        blockingKeys(p).filter((k) => /^P(gs|a):|^O(on|ot):/.test(k)),
+      );
+      const found = await loadPrepared(tx, await recordsSharingKeys(tx, keys, CANDIDATES));
+      const scored: { id: string; score: number; p: Prepared }[] = [];
+      for (let i = 0; i < found.ids.length; i++) {
+        const record = found.prepared[i]!;
+        const query = queries.find((x) => x.kind === record.kind);
+        if (!query || !nameAnswers(query, record)) continue;
+        const model = await modelFor(tx, record.kind);
+        const s = scoreComparison(model, compare(query, record));
+        scored.push({ id: found.ids[i]!, score: s.weight, p: record });
+      }
+      scored.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
+      const items: EntityHit[] = [];
+      const placed = new Set<string>();
+      for (const hit of scored) {
+        if (items.length >= limit) break;
+        if (placed.has(hit.id)) continue;
+        const entity = await viewerEntity(tx, hit.id);
+        if (!entity) continue;
+        entity.members.forEach((m) => placed.add(m));
+        const [first] = await findRecords(tx, [entity.id]);
+        items.push({
+          id: entity.id,
+          kind: entity.kind,
+          caption: first?.caption ?? '',
+          records: entity.members.length,
+          score: 1 / (1 + 2 ** -hit.score),
+          matchedRecord: hit.id,
+        });
+      }
+      return { result: { items }, ids: items.map((i) => i.id) };
+    },
+    { readOnly: true },
+  );
+}
