@@ -45,8 +45,8 @@ export function registerExplain(program: Command, ctx: CliContext): void {
         ['weight', t('cli:explain.weight', { weight: inBits(e.weight), prior: inBits(e.priorWeight) })],
         ['probability', percent(e.probability)],
         ['threshold', `${percent(e.matchProbability)} (${inBits(e.matchWeight)})`],
-        ['conflict', e.conflict ? t(`cli:conflict.${e.conflict}`) : t('cli:explain.none')],
-        ['decision', e.decision ? t(`cli:verdict.${e.decision}`) : t('cli:explain.none')],
+        ['conflict', e.conflict ? t(`cli:conflict.${e.conflict}`) : t('cli:explain.noConflict')],
+        ['decision', e.decision ? t(`cli:verdict.${e.decision}`) : t('cli:explain.noDecision')],
         ['sameEntity', t(e.sameEntity ? 'cli:explain.yes' : 'cli:explain.no')],
       ]);
     },

@@ -12,6 +12,7 @@ import { describe, jsonOption } from '../help.js';
 import { printJson, printTable, type Column } from '../output.js';
 import { positiveNumber } from '../parsers.js';
 import { statusLine } from '../progress.js';
+import { share } from '../scores.js';
 
 interface ResolveOptions {
   export?: string;
@@ -45,7 +46,7 @@ export function registerResolve(program: Command, ctx: CliContext): void {
   const { t } = ctx;
   const modelColumns: Column<ModelRow>[] = [
     { header: 'kind', value: (m) => t(`cli:kind.${m.kind}`) },
-    { header: 'prior', value: (m) => m.lambda.toPrecision(3) },
+    { header: 'prior', value: (m) => share(m.lambda) },
     { header: 'pairs', value: (m) => String(m.trainedOn.pairs) },
     { header: 'labelled', value: (m) => String(m.trainedOn.labelled) },
     { header: 'iterations', value: (m) => String(m.trainedOn.iterations) },

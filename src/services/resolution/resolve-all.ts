@@ -250,10 +250,15 @@ async function run(tx: Tx, options: ResolveOptions): Promise<ResolveSummary> {
 
     progress('write', 0, ids.length);
     await clearResolution(tx);
-    const keyRows: { key: string; record_id: string }[] = [];
-    keys.forEach((ks, i) => {
-      for (const key of ks) keyRows.push({ key, record_id: ids[i]! });
-    });
+    // Keys go in chunks as they are built: all of them at once would be millions of objects.
+    let keyRows: { key: string; record_id: string }[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      for (const key of keys[i]!) keyRows.push({ key, record_id: ids[i]! });
+      if (keyRows.length >= 20_000) {
+        await insertKeys(tx, keyRows);
+        keyRows = [];
+      }
+    }
     await insertKeys(tx, keyRows);
     await insertEdges(tx, edges);
     await insertMembers(

@@ -1,16 +1,28 @@
 import { foldName } from './fold-name.js';
 import { canonicalSuffix, canonicalTitle, mayBeTitle, suffixOf, titleOf } from './affixes.js';
-import { isCommonSurname } from './common-surnames.js';
 import { appendGivenTokens, isGivenLike } from './given-tokens.js';
-import { givenNameLanguages } from './known-given.js';
 import { compact, nameTokens, type NameToken } from './name-tokens.js';
-import { continuesGivenName, PARTICLES } from './particles.js';
+import { givenEnd, trailingGivenStart } from './name-order.js';
 import { appendSurnameUnits } from './surname-units.js';
 
 export interface ParsedName {
-  /** Folded given-name tokens in order; hyphenated given names split, initials one letter, abbreviations expanded. */
+  /**
+   * Folded given-name tokens in order. Hyphenated given names split
+   * ('Jean-François' -> 'jean', 'francois') unless the hyphenated form is a
+   * nickname ('ti-jean'); an initial is one letter; abbreviations expanded
+   * ('Ma. Gpe.' -> 'maria', 'guadalupe'); particles inside a given name
+   * dropped ('María de los Ángeles' -> 'maria', 'angeles').
+   */
   given: string[];
-  /** Folded surname units in order, paternal first when known; particles dropped, hyphenated surnames one unit. */
+  /**
+   * Folded surname units in order, paternal first when known. Particles are
+   * dropped ('de la Cruz' -> 'cruz'); a hyphenated surname is one unit
+   * ('kowalski-grant'); a known compound with an inner particle is one unit
+   * with a space ('Ponce de León' -> 'ponce leon'); apostrophes and split
+   * prefixes are glued ('obrien', 'mcdonald', 'damours'); French saints'
+   * names become 'saint-…' ('St-Pierre', 'St. Pierre' -> 'saint-pierre') and
+   * Spanish ones keep a space ('san martin').
+   */
   surnames: string[];
   /** Canonical folded title ('dr', 'dra', 'lic', 'cp'...), else null. */
   title: string | null;
@@ -34,17 +46,6 @@ interface Affixes {
   title: string | null;
   suffix: string | null;
 }
-
-/**
- * Words that are given names and also frequent Spanish surnames. In
- * "José Martín López" the second word is more likely the paternal surname, so
- * a Spanish-looking name that would otherwise keep a single surname gives it
- * back.
- */
-const GIVEN_OR_SURNAME: ReadonlySet<string> = new Set(
-  `martin lorenzo vicente leon salvador domingo marcos tomas lucas roman esteban andres simon
-  nicolas felipe gil pascual bautista ramon benito`.split(/\s+/u),
-);
 
 function peelTitles(tokens: readonly NameToken[], from: number, to: number, acc: Affixes): number {
   while (to - from > 1) {
@@ -87,72 +88,6 @@ function takeAffixes(tokens: readonly NameToken[], acc: Affixes): void {
     if (suffix !== null) acc.suffix ??= suffix;
     else acc.title ??= titleOf(compact(t), true);
   }
-}
-
-function looksSpanish(tokens: readonly NameToken[], from: number, to: number): boolean {
-  if (tokens[to - 1]!.text.endsWith('ez')) return true;
-  const langs = givenNameLanguages(tokens[from]!.text);
-  return langs.length === 1 && langs[0] === 'es';
-}
-
-function contentCount(tokens: readonly NameToken[], from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (!PARTICLES.has(tokens[i]!.text)) n++;
-  return n;
-}
-
-/** End of the given names read from the front (tokens[from, end) are given). */
-function givenEnd(tokens: readonly NameToken[], from: number, to: number): number {
-  let end = from + 1;
-  while (end < to - 1) {
-    const t = tokens[end]!;
-    if (isGivenLike(t)) {
-      end++;
-      continue;
-    }
-    if (!PARTICLES.has(t.text)) break;
-    let j = end;
-    while (j < to && PARTICLES.has(tokens[j]!.text)) j++;
-    if (j >= to - 1 || !continuesGivenName(tokens[end - 1]!.text, tokens[j]!.text)) break;
-    end = j + 1;
-  }
-  if (
-    end - from >= 2 &&
-    contentCount(tokens, end, to) === 1 &&
-    GIVEN_OR_SURNAME.has(tokens[end - 1]!.text) &&
-    looksSpanish(tokens, from, to)
-  ) {
-    end--;
-  }
-  return end;
-}
-
-/**
- * Start of trailing given names in "SURNAME SURNAME GIVEN" order (registry
- * extracts often drop the comma), or -1. Only tried when the first word is a
- * frequent surname and not a given name, so "Garcia Lopez Juan" turns round
- * but "Genaro Ramírez Lozano" does not.
- */
-function trailingGivenStart(tokens: readonly NameToken[], from: number, to: number): number {
-  const first = tokens[from]!;
-  if (to - from < 2 || isGivenLike(first) || !isCommonSurname(first.text)) return -1;
-  let i = to - 1;
-  let named = false;
-  while (i > from) {
-    const t = tokens[i]!;
-    if (isGivenLike(t)) {
-      if (t.text.length > 1) named = true;
-      i--;
-      continue;
-    }
-    if (!PARTICLES.has(t.text) || i + 1 >= to) break;
-    let k = i;
-    while (k > from && PARTICLES.has(tokens[k]!.text)) k--;
-    if (k <= from || !isGivenLike(tokens[k]!)) break;
-    if (!continuesGivenName(tokens[k]!.text, tokens[i + 1]!.text)) break;
-    i = k;
-  }
-  return named && i < to - 1 ? i + 1 : -1;
 }
 
 function parseUncommaed(tokens: readonly NameToken[], acc: Affixes, out: ParsedName): void {
@@ -231,13 +166,13 @@ function addSurnames(value: string | null, out: string[]): void {
   appendSurnameUnits(tokens, 0, tokens.length, out);
 }
 
+const AFFIX_NOISE = /[^\p{L}\p{N}]+/gu;
+
 function affixKey(value: string | null): string | null {
   if (value === null) return null;
   const key = foldName(value).replace(AFFIX_NOISE, '');
   return key.length > 0 ? key : null;
 }
-
-const AFFIX_NOISE = /[^\p{L}\p{N}]+/gu;
 
 /**
  * Builds the parsed name from FollowTheMoney-style parts. Each property is

@@ -11,7 +11,10 @@
  *   still separate letters, so "Sasaki" keeps both s sounds.
  * - 'h' is silent (Spanish and French) except in ch / sh / ph / th / wh / gh.
  * - b = v ('B'); z = s = c before e/i/y ('S'); qu = k = c elsewhere ('K');
- *   j = g before e/i/y ('J'); d = t ('T', final -d is often lost in speech).
+ *   g = j ('J') everywhere: typists drop the silent u of gue / gui (Rodrigez for
+ *   Rodríguez) and turn a hard g soft, so keeping them apart would split true
+ *   pairs far more often than it separates names; d = t ('T', final -d is often
+ *   lost in speech).
  * - x is 'J' before a vowel, as in Mexican names from older spelling
  *   (Ximénez = Jiménez, Mexía = Mejía, Xavier = Javier); elsewhere 'KS'
  *   (Baxter, Cox). So Xóchitl and Sóchitl get different keys: a cost accepted
@@ -122,7 +125,7 @@ export function phoneticKey(token: string): string {
         break;
       case 103: // g
         if (next === H) {
-          if (!started) emit('G');
+          if (!started) emit('J');
           i += 2;
           continue;
         }
@@ -133,10 +136,10 @@ export function phoneticKey(token: string): string {
         }
         if (isFront(next)) emit('J');
         else if (next === 117 && isFront(letterAt(token, i + 2))) {
-          emit('G'); // gue, gui: the u is silent
+          emit('J'); // gue, gui: the u is silent
           i += 2;
           continue;
-        } else emit('G');
+        } else emit('J');
         break;
       case 106: // j
         emit('J');
