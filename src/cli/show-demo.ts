@@ -42,6 +42,15 @@ export async function seedAndShowDemo(
             seconds: (s.elapsedMs / 1000).toFixed(1),
           }),
         ),
+      onResolved: (r) =>
+        ctx.note(
+          t('cli:demo.resolved', {
+            records: r.records,
+            entities: r.entities,
+            merged: r.mergedEntities,
+            seconds: r.seconds.toFixed(1),
+          }),
+        ),
     },
   });
   if (!seed.seeded) {

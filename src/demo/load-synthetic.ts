@@ -8,10 +8,12 @@ import type { Call } from '../services/context.js';
 import { importFile } from '../services/imports/import-file.js';
 import { importerFor } from '../services/imports/importer.js';
 import type { ImportSummary } from '../services/imports/outcome.js';
+import { resolveAll, type ResolveSummary } from '../services/resolution/resolve-all.js';
 import type { Db } from '../storage/database.js';
 import { generateSynth, type ManifestEntry } from '../synth/generate.js';
 
 export type SyntheticProgress = (file: string, summary: ImportSummary) => void;
+export type ResolvedProgress = (summary: ResolveSummary) => void;
 
 export interface SyntheticLoad {
   files: number;
@@ -21,11 +23,17 @@ export interface SyntheticLoad {
 
 /**
  * Generates a synthetic trilateral data set and loads every partner's export through the real
- * import path (mapping, validation, markings, audit), as that agency's import account.
+ * import path (mapping, validation, markings, audit), as that agency's import account, then
+ * resolves the persons and organizations into entities.
  */
 export async function loadSynthetic(
   db: Db,
-  options: { scale: number; seed: number; onFile?: SyntheticProgress },
+  options: {
+    scale: number;
+    seed: number;
+    onFile?: SyntheticProgress;
+    onResolved?: ResolvedProgress;
+  },
 ): Promise<SyntheticLoad> {
   const dir = mkdtempSync(join(tmpdir(), 'puente-demo-'));
   try {
@@ -49,6 +57,9 @@ export async function loadSynthetic(
             ? compileMapping(readFileSync(join(dir, f.mapping), 'utf8'))
             : undefined,
           sharing: { marking: f.marking, rel: f.rel, recipients: f.recipients },
+          // One full resolution after the last file fits the model to the data and is
+          // faster than matching every file's people on arrival.
+          matchOnArrival: false,
         },
       );
       total.files++;
@@ -56,6 +67,7 @@ export async function loadSynthetic(
       total.links += summary.links.written + summary.links.updated;
       options.onFile?.(f.file, summary);
     }
+    options.onResolved?.(await resolveAll(operator));
     return total;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import type { Call } from '../services/context.js';
 import { listAgencies } from '../services/identity/agencies.js';
 import type { Db } from '../storage/database.js';
-import { loadSynthetic, type SyntheticProgress } from './load-synthetic.js';
+import { loadSynthetic, type ResolvedProgress, type SyntheticProgress } from './load-synthetic.js';
 import { seedStaff, type DemoUser } from './seed-staff.js';
 import { DEMO_STORY } from './story/index.js';
 import { tellStory } from './tell-story.js';
@@ -18,7 +18,12 @@ export interface DemoSeed {
 export interface DemoOptions {
   onSeeding?: () => void;
   /** Also load a synthetic data set of about this many records through the import path. */
-  synthetic?: { scale: number; seed: number; onFile?: SyntheticProgress };
+  synthetic?: {
+    scale: number;
+    seed: number;
+    onFile?: SyntheticProgress;
+    onResolved?: ResolvedProgress;
+  };
 }
 
 /**

@@ -12,7 +12,7 @@ const TAGS = [
   {
     name: 'entities',
     description:
-      'Entity resolution: the records of every agency that describe one person or organization, why they match, and analysts\' decisions',
+      "Entity resolution: the records of every agency that describe one person or organization, why they match, and analysts' decisions",
   },
   { name: 'identity', description: 'Who you are, which agencies take part' },
   { name: 'users', description: "Your agency's users and their API tokens (admins)" },

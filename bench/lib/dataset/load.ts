@@ -1,5 +1,12 @@
-import type pg from 'pg';
 import type { GeneratedVersion } from './generate.js';
+
+/**
+ * What the loader needs of a connection (a pg.Client, or an adapter over the embedded
+ * database): one session, so that its settings hold for every statement.
+ */
+export interface Queryable {
+  query<R extends object>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+}
 
 /*
  * Bulk load, as the owner with triggers off (session_replication_role = replica): each batch
@@ -41,7 +48,7 @@ const LOADED_TABLES = ['puente.record_version', 'puente.record', 'puente.record_
  * index once is far cheaper than maintaining it through millions of inserts. Keys that foreign
  * keys depend on stay (record ids arrive in order, so that one is cheap to maintain).
  */
-async function takeIndexes(client: pg.Client): Promise<string[]> {
+async function takeIndexes(client: Queryable): Promise<string[]> {
   const { rows: keys } = await client.query<{ tbl: string; name: string; def: string }>(
     `SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def
      FROM pg_constraint c WHERE conrelid = ANY ($1::regclass[]) AND contype = 'p'
@@ -81,7 +88,7 @@ export interface LoadOptions {
 }
 
 export async function loadRecords(
-  client: pg.Client,
+  client: Queryable,
   versions: Iterable<GeneratedVersion>,
   { total, onProgress, onIndex, batchSize = 5000 }: LoadOptions,
 ): Promise<number> {

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { FEATURE_LEVELS } from '../../domain/resolution/features.js';
+import type { EntityKind } from '../../domain/resolution/profile.js';
 import type { EntityHit } from '../../services/resolution/search-entities.js';
 import { searchEntities } from '../../services/resolution/search-entities.js';
 import { actingOptions, callAs, type ActingOptions } from '../acting.js';
@@ -8,10 +10,11 @@ import { printJson, printTable, type Column } from '../output.js';
 import { oneOf, wholeNumber } from '../parsers.js';
 import { percent } from '../scores.js';
 
-const KINDS = ['person', 'organization'] as const;
+// Whatever the resolver compares: persons and organizations.
+const KINDS = Object.keys(FEATURE_LEVELS) as EntityKind[];
 
 interface SearchOptions extends ActingOptions {
-  kind?: (typeof KINDS)[number];
+  kind?: EntityKind;
   limit?: number;
   json?: boolean;
 }

@@ -18,8 +18,7 @@ export function registerExplain(program: Command, ctx: CliContext): void {
     { header: 'bits', value: (c) => bits(c.weight) },
     {
       header: 'frequency',
-      value: (c) =>
-        c.value === undefined ? '' : `${bits(c.frequencyAdjustment)} (${c.value})`,
+      value: (c) => (c.value === undefined ? '' : `${bits(c.frequencyAdjustment)} (${c.value})`),
     },
   ];
   const inBits = (n: number) => t('cli:explain.bits', { value: bits(n) });
@@ -42,7 +41,10 @@ export function registerExplain(program: Command, ctx: CliContext): void {
       printTable(ctx, columns, e.features, 'cli:explain.noFeatures');
       ctx.out('');
       printFields(ctx, [
-        ['weight', t('cli:explain.weight', { weight: inBits(e.weight), prior: inBits(e.priorWeight) })],
+        [
+          'weight',
+          t('cli:explain.weight', { weight: inBits(e.weight), prior: inBits(e.priorWeight) }),
+        ],
         ['probability', percent(e.probability)],
         ['threshold', `${percent(e.matchProbability)} (${inBits(e.matchWeight)})`],
         ['conflict', e.conflict ? t(`cli:conflict.${e.conflict}`) : t('cli:explain.noConflict')],

@@ -92,13 +92,9 @@ export function registerResolve(program: Command, ctx: CliContext): void {
         seconds: summary.seconds.toFixed(1),
       }),
     );
-    ctx.out(
-      t('cli:resolve.pairs', { candidates: summary.candidatePairs, pairs: summary.pairs }),
-    );
+    ctx.out(t('cli:resolve.pairs', { candidates: summary.candidatePairs, pairs: summary.pairs }));
     ctx.out('');
-    const models = Object.entries(summary.models).map(
-      ([kind, m]) => ({ kind, ...m }) as ModelRow,
-    );
+    const models = Object.entries(summary.models).map(([kind, m]) => ({ kind, ...m }) as ModelRow);
     printTable(ctx, modelColumns, models, 'cli:resolve.noModels');
     if (summary.skippedBlocks)
       ctx.note(t('cli:resolve.skippedBlocks', { count: summary.skippedBlocks }));

@@ -31,8 +31,13 @@ export interface ClusterInput {
   matchWeight: number;
 }
 
-/** Caps a single pair's pull on the average: one shared CURP must not outvote every name. */
-const CLIP = 12;
+/**
+ * Caps a single pair's pull on the average, in bits around the match weight: one shared CURP
+ * (far above it) must not outvote every name, nor one pair of very different spellings (far
+ * below) veto a group that otherwise agrees.
+ */
+const ABOVE = 12;
+const BELOW = 24;
 
 class Groups {
   readonly parent: Int32Array;
@@ -116,7 +121,8 @@ export function clusterRecords(input: ClusterInput): Int32Array {
           blocked = true;
           break outer;
         }
-        sum += v === true ? CLIP : Math.max(-CLIP, Math.min(CLIP, ev.weight));
+        const top = input.matchWeight + ABOVE;
+        sum += v === true ? top : Math.max(input.matchWeight - BELOW, Math.min(top, ev.weight));
         pairs++;
       }
     if (!blocked && sum / pairs >= input.matchWeight) groups.union(ga, gb);

@@ -8,7 +8,7 @@ import type { EntityKind } from './profile.js';
  */
 export interface MatchModel {
   kind: EntityKind;
-  /** Share of candidate pairs that are matches (the prior). */
+  /** Share of all pairs of records that are matches (the prior), as u is over all pairs. */
   lambda: number;
   m: number[][];
   u: number[][];
@@ -56,7 +56,9 @@ export function priorModel(kind: EntityKind): MatchModel {
   const features = FEATURES[kind];
   return {
     kind,
-    lambda: 0.05,
+    // About one pair in 100,000 among a few thousand records of a few hundred people each
+    // seen twice; every run re-estimates it from the data.
+    lambda: 1e-5,
     m: features.map((f) => [...PRIOR[kind][f]!.m]),
     u: features.map((f) => [...PRIOR[kind][f]!.u]),
     frequencies: {},
@@ -108,6 +110,8 @@ const FEATURE_OF_KEY: Readonly<Record<string, string>> = {
 
 function frequencyBits(model: MatchModel, feature: number, level: number, key: string) {
   const value = key.slice(key.indexOf(':') + 1);
+  // Before any data has been seen there is nothing to compare a name's frequency with.
+  if (!model.trainedOn.pairs) return { value, frequency: model.u[feature]![level]!, bits: 0 };
   const frequency = Math.max(model.frequencies[key] ?? model.minFrequency, model.minFrequency);
   // The level's u is an average over values; a value rarer than average is stronger evidence.
   return { value, frequency, bits: log2(model.u[feature]![level]! / frequency) };

@@ -29,7 +29,11 @@ export const SearchEntitiesQuery = Type.Object(
     }),
     kind: Type.Optional(Kind),
     limit: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 50, description: 'Entities to return, 1-50 (default 20).' }),
+      Type.Integer({
+        minimum: 1,
+        maximum: 50,
+        description: 'Entities to return, 1-50 (default 20).',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -162,9 +166,7 @@ const Contribution = Type.Object({
     'The correction for how common the matched name is (negative for a common one)',
   ),
   value: Type.Optional(Type.String({ description: 'The name value whose frequency was used.' })),
-  frequency: Type.Optional(
-    Type.Number({ description: 'Share of records carrying that value.' }),
-  ),
+  frequency: Type.Optional(Type.Number({ description: 'Share of records carrying that value.' })),
 });
 
 export const MatchExplanation = Type.Object({

@@ -19,5 +19,7 @@ export function coarseFrequencies(keysOfRecords: Iterable<readonly string[]>): {
   const { frequencies, minFrequency } = nameFrequencies(keysOfRecords, FREQUENCY_FLOOR);
   const rounded: Record<string, number> = {};
   for (const [k, f] of Object.entries(frequencies)) rounded[k] = roundDown(f);
-  return { frequencies: rounded, minFrequency: roundDown(minFrequency) };
+  // A value left out is at most this common: counting it as one record in the whole set would
+  // make every mid-frequency name (a Johnson among ten thousand) look unique.
+  return { frequencies: rounded, minFrequency: roundDown(minFrequency * FREQUENCY_FLOOR) };
 }

@@ -86,8 +86,15 @@ async function decide(
     },
     { permission: 'records:write' },
   );
-  // Decisions hold in every later run; the entities they touch follow at once.
-  await regroupEntitiesOf(call.db, [...new Set(judged.flatMap((j) => [j.a, j.b]))]);
+  // Decisions hold in every later run; the entities they touch follow at once. The decision
+  // has committed: should regrouping fail, the next run applies it, so that is reported, not
+  // returned as a failure of the decision.
+  const touched = [...new Set(judged.flatMap((j) => [j.a, j.b]))];
+  await regroupEntitiesOf(call.db, touched).catch((err: Error) =>
+    process.emitWarning(
+      `regrouping after a decision on ${touched.join(', ')} failed: ${err.message}`,
+    ),
+  );
   return judged;
 }
 

@@ -140,25 +140,31 @@ async function run(tx: Tx, options: ResolveOptions): Promise<ResolveSummary> {
     let after: string | null = null;
     let page = 0;
     progress('read', 0, total);
+    // Workers prepare one page while the next is read; answers are taken in page order.
+    let pending: Promise<void> = Promise.resolve();
     for (;;) {
       const rows = await readResolvable(tx, RESOLVED_SCHEMAS, after, options.pageSize ?? 10_000);
       if (!rows.length) break;
       after = rows[rows.length - 1]!.id;
       const replier = page++ % pool.size;
-      const answers = await Promise.all(
-        pool.workers.map((_, w) =>
-          pool.ask<AddResult>(w, { op: 'add', rows, reply: w === replier }),
-        ),
+      const answers = pool.workers.map((_, w) =>
+        pool.ask<AddResult>(w, { op: 'add', rows, reply: w === replier }),
       );
-      const answer = answers[replier]!;
-      for (const row of rows) {
-        ids.push(row.id);
-        kinds.push(kindOf(row.schema));
-      }
-      keys.push(...answer.keys!);
-      frequencyKeys.push(...answer.frequencyKeys!);
-      progress('read', ids.length, total);
+      const previous = pending;
+      pending = (async () => {
+        const [answer] = await Promise.all([answers[replier]!, ...answers, previous]);
+        for (const row of rows) {
+          ids.push(row.id);
+          kinds.push(kindOf(row.schema));
+        }
+        keys.push(...answer.keys!);
+        frequencyKeys.push(...answer.frequencyKeys!);
+        progress('read', ids.length, total);
+      })();
+      // Two pages in flight at most: memory stays at a few pages whatever the data set.
+      await previous;
     }
+    await pending;
     endPhase('read');
 
     const { pairs, skippedBlocks } = candidatePairs(keys);
@@ -178,6 +184,7 @@ async function run(tx: Tx, options: ResolveOptions): Promise<ResolveSummary> {
     };
 
     const models = {} as Record<EntityKind, MatchModel>;
+    let trainSeconds = 0;
     const kindPairs = {} as Record<EntityKind, Uint32Array>;
     progress('compare', 0, pairs.length / 2);
     for (const kind of KINDS) {
@@ -208,6 +215,7 @@ async function run(tx: Tx, options: ResolveOptions): Promise<ResolveSummary> {
       const { frequencies, minFrequency } = coarseFrequencies(
         frequencyKeys.filter((_, i) => kinds[i] === kind),
       );
+      const training = Date.now();
       models[kind] = trainModel({
         kind,
         candidates: expand(results.flatMap((r) => r.candidates)),
@@ -215,10 +223,14 @@ async function run(tx: Tx, options: ResolveOptions): Promise<ResolveSummary> {
         labelled: expand(labelled.candidates),
         frequencies,
         minFrequency,
+        records: members.length,
       });
+      trainSeconds += (Date.now() - training) / 1000;
     }
     endPhase('compare');
-    endPhase('train');
+    progress('train', 1, 1);
+    phases.compare! -= trainSeconds;
+    phases.train = trainSeconds;
 
     // Score every candidate pair with its kind's model; keep what reaches review.
     const edges: EdgeRow[] = [];
@@ -245,7 +257,9 @@ async function run(tx: Tx, options: ResolveOptions): Promise<ResolveSummary> {
     progress('score', pairs.length / 2, pairs.length / 2);
     endPhase('score');
 
+    progress('cluster', 0, matchEdges.length);
     const entityOf = await clusterAll(pool, ids, kinds, matchEdges, decisions, indexOf, models);
+    progress('cluster', matchEdges.length, matchEdges.length);
     endPhase('cluster');
 
     progress('write', 0, ids.length);

@@ -5,13 +5,15 @@ import { FEATURES } from '../../domain/resolution/features.js';
 import { scoreComparison } from '../../domain/resolution/model.js';
 import { prepare, type Prepared } from '../../domain/resolution/prepare.js';
 import { profileOf } from '../../domain/resolution/profile.js';
-import { findRecords } from '../../storage/records.js';
+import { queryTerms } from '../../domain/text/terms.js';
+import { findRecords, queryRecords } from '../../storage/records.js';
 import { recordsSharingKeys } from '../../storage/resolution.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
 import { pageLimit } from '../paging.js';
 import { modelFor } from './models.js';
 import { loadPrepared } from './prepared.js';
+import { kindOf, RESOLVED_SCHEMAS } from './schemas.js';
 import { viewerEntity } from './viewer-entity.js';
 
 export interface EntityHit {
@@ -34,7 +36,8 @@ const SURNAME = FEATURES.person.indexOf('surname');
 const ORG_NAME = FEATURES.organization.indexOf('name');
 
 /** Whether a record's name answers the query: the name agrees, allowing nicknames and typos. */
-function nameAnswers(query: Prepared, record: Prepared): boolean {
+function nameAnswers(query: Prepared, record: Prepared, byWord: boolean): boolean {
+  if (byWord) return true;
   const levels = compare(query, record).levels;
   if (query.kind === 'organization') return levels[ORG_NAME]! >= 0 && levels[ORG_NAME]! <= 2;
   const given = levels[GIVEN]!;
@@ -77,12 +80,23 @@ export async function searchEntities(
       const keys = queries.flatMap((p) =>
         blockingKeys(p).filter((k) => /^P(gs|a):|^O(on|ot):/.test(k)),
       );
-      const found = await loadPrepared(tx, await recordsSharingKeys(tx, keys, CANDIDATES));
+      // A surname or a given name alone has no fuzzy key (its blocks would be too large to
+      // keep): it is looked up as a word of the records' names instead.
+      const candidateIds = keys.length
+        ? await recordsSharingKeys(tx, keys, CANDIDATES)
+        : (
+            await queryRecords(tx, {
+              terms: queryTerms(q),
+              schema: [...RESOLVED_SCHEMAS].filter((x) => !input.kind || kindOf(x) === input.kind),
+              limit: CANDIDATES,
+            })
+          ).map((r) => r.id);
+      const found = await loadPrepared(tx, candidateIds);
       const scored: { id: string; score: number; p: Prepared }[] = [];
       for (let i = 0; i < found.ids.length; i++) {
         const record = found.prepared[i]!;
         const query = queries.find((x) => x.kind === record.kind);
-        if (!query || !nameAnswers(query, record)) continue;
+        if (!query || !nameAnswers(query, record, !keys.length)) continue;
         const model = await modelFor(tx, record.kind);
         const s = scoreComparison(model, compare(query, record));
         scored.push({ id: found.ids[i]!, score: s.weight, p: record });
