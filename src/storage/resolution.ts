@@ -100,10 +100,11 @@ export async function clearResolution(tx: Tx): Promise<void> {
 export async function forgetRecords(tx: Tx, ids: readonly string[]): Promise<void> {
   if (!ids.length) return;
   const list = ids as string[];
-  await sql`DELETE FROM puente.match_key WHERE record_id = ANY(${list}::uuid[])`.execute(tx);
-  await sql`DELETE FROM puente.match_edge
-    WHERE a = ANY(${list}::uuid[]) OR b = ANY(${list}::uuid[])`.execute(tx);
-  await sql`DELETE FROM puente.entity_member WHERE record_id = ANY(${list}::uuid[])`.execute(tx);
+  // One statement, one round trip: arrival matching is on the path of every new record.
+  await sql`WITH keys AS (DELETE FROM puente.match_key WHERE record_id = ANY(${list}::uuid[])),
+    edges AS (DELETE FROM puente.match_edge
+      WHERE a = ANY(${list}::uuid[]) OR b = ANY(${list}::uuid[]))
+    DELETE FROM puente.entity_member WHERE record_id = ANY(${list}::uuid[])`.execute(tx);
 }
 
 export async function forgetMembership(tx: Tx, ids: readonly string[]): Promise<void> {
@@ -126,15 +127,14 @@ export async function saveModel(tx: Tx, model: MatchModel): Promise<number> {
   return row.id;
 }
 
-/** The newest fitted model of a kind: its id and creation time, without the model itself. */
-export async function newestModel(
+/** The newest fitted model of each kind: its id and creation time, without the model itself. */
+export async function newestModels(
   tx: Tx,
-  kind: EntityKind,
-): Promise<{ id: number; created_at: Date } | undefined> {
-  const { rows } = await sql<{ id: number; created_at: Date }>`
-    SELECT id, created_at FROM puente.match_model WHERE kind = ${kind}
-    ORDER BY id DESC LIMIT 1`.execute(tx);
-  return rows[0];
+): Promise<{ kind: EntityKind; id: number; created_at: Date }[]> {
+  const { rows } = await sql<{ kind: EntityKind; id: number; created_at: Date }>`
+    SELECT DISTINCT ON (kind) kind, id, created_at FROM puente.match_model
+    ORDER BY kind, id DESC`.execute(tx);
+  return rows;
 }
 
 export async function readModel(tx: Tx, id: number): Promise<MatchModel> {

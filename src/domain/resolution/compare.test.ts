@@ -94,7 +94,12 @@ describe('different people with the same name', () => {
   });
 
   it('weighs a shared common surname less than a rare one', () => {
-    const common = { ...priorModel('person'), frequencies: { 's:garcia': 0.03 } };
+    const prior = priorModel('person');
+    const common = {
+      ...prior,
+      frequencies: { 's:garcia': 0.03 },
+      trainedOn: { ...prior.trainedOn, pairs: 1000 },
+    };
     const s = (x: Prepared, y: Prepared) => scoreComparison(common, compare(x, y)).weight;
     expect(s(named('Ana Garcia'), named('Ana Garcia'))).toBeLessThan(
       s(named('Ana Kowalski'), named('Ana Kowalski')),

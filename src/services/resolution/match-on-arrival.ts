@@ -1,6 +1,7 @@
 import { blockingKeys, MAX_BLOCK } from '../../domain/resolution/blocking.js';
 import { compare } from '../../domain/resolution/compare.js';
 import { scoreComparison } from '../../domain/resolution/model.js';
+import type { Prepared } from '../../domain/resolution/prepare.js';
 import { resolveGroup, type PairScore } from '../../domain/resolution/resolve-group.js';
 import {
   blockMembers,
@@ -17,7 +18,7 @@ import {
 } from '../../storage/resolution.js';
 import { asOperator, type Tx } from '../../storage/session.js';
 import type { Db } from '../../storage/database.js';
-import { modelFor } from './models.js';
+import { modelsFor, type Models } from './models.js';
 import { loadPrepared } from './prepared.js';
 
 export interface ArrivalOutcome {
@@ -46,6 +47,7 @@ export async function matchOnArrival(
 }
 
 async function matchInTransaction(tx: Tx, recordIds: readonly string[]): Promise<ArrivalOutcome> {
+  const models = await modelsFor(tx);
   // Whatever the records were part of before they changed is regrouped too.
   const before = await entityMembersOf(tx, recordIds);
   await forgetRecords(tx, recordIds);
@@ -83,10 +85,6 @@ async function matchInTransaction(tx: Tx, recordIds: readonly string[]): Promise
     ...arriving.ids.map((id, i) => [id, arriving.prepared[i]!] as const),
   ]);
 
-  const models = {
-    person: await modelFor(tx, 'person'),
-    organization: await modelFor(tx, 'organization'),
-  };
   const newEdges: EdgeRow[] = [];
   for (const pair of pairs) {
     const [a, b] = pair.split(' ') as [string, string];
@@ -110,7 +108,7 @@ async function matchInTransaction(tx: Tx, recordIds: readonly string[]): Promise
     ...members.map((m) => m.record_id),
     ...before.map((m) => m.record_id).filter((id) => !arrivingIds.has(id)),
   ]);
-  const regrouped = await regroup(tx, [...groupIds]);
+  const regrouped = await regroup(tx, [...groupIds], models, preparedOf);
   return { matched: arriving.ids.length, regrouped };
 }
 
@@ -122,42 +120,42 @@ export async function regroupEntitiesOf(db: Db, recordIds: readonly string[]): P
   return asOperator(db, async (tx) => {
     await lockResolution(tx);
     const members = await entityMembersOf(tx, recordIds);
-    return regroup(tx, [...new Set([...recordIds, ...members.map((m) => m.record_id)])]);
+    const ids = [...new Set([...recordIds, ...members.map((m) => m.record_id)])];
+    return regroup(tx, ids, await modelsFor(tx), new Map());
   });
 }
 
-/** Clusters these records again and writes their entities. */
-async function regroup(tx: Tx, ids: string[]): Promise<number> {
-  const group = await loadPrepared(tx, ids);
+/** Clusters these records again and writes their entities; `known` saves reading them again. */
+async function regroup(
+  tx: Tx,
+  ids: string[],
+  models: Models,
+  known: ReadonlyMap<string, Prepared>,
+): Promise<number> {
+  const missing = ids.filter((id) => !known.has(id));
+  const loaded = await loadPrepared(tx, missing);
+  const preparedOf = new Map(known);
+  loaded.ids.forEach((id, i) => preparedOf.set(id, loaded.prepared[i]!));
+  const present = ids.filter((id) => preparedOf.has(id)).sort();
   await forgetMembership(tx, ids);
-  const index = new Map(group.ids.map((id, i) => [id, i]));
+  const edges = await edgesTouching(tx, present);
+  const decisions = (await decisionsAmong(tx, present)).filter((d) => d.verdict !== 'unsure');
   const rows: { record_id: string; entity_id: string; kind: 'person' | 'organization' }[] = [];
   for (const kind of ['person', 'organization'] as const) {
-    const members = group.ids.map((_, i) => i).filter((i) => group.prepared[i]!.kind === kind);
-    if (!members.length) continue;
-    const local = new Map(members.map((g, i) => [g, i]));
-    const memberIds = members.map((i) => group.ids[i]!);
-    const edges: PairScore[] = (await edgesTouching(tx, memberIds))
-      .filter((e) => index.has(e.a) && index.has(e.b))
-      .map((e) => ({
-        a: local.get(index.get(e.a)!)!,
-        b: local.get(index.get(e.b)!)!,
-        weight: e.weight,
-        probability: e.probability,
-      }))
-      .filter((e) => e.a !== undefined && e.b !== undefined);
-    const judgements = (await decisionsAmong(tx, memberIds))
-      .filter((d) => d.verdict !== 'unsure')
-      .map((d) => ({
-        a: local.get(index.get(d.a)!)!,
-        b: local.get(index.get(d.b)!)!,
-        same: d.verdict === 'same',
-      }));
+    const memberIds = present.filter((id) => preparedOf.get(id)!.kind === kind);
+    if (!memberIds.length) continue;
+    const local = new Map(memberIds.map((id, i) => [id, i]));
+    const pairs: PairScore[] = edges
+      .filter((e) => local.has(e.a) && local.has(e.b))
+      .map((e) => ({ ...e, a: local.get(e.a)!, b: local.get(e.b)! }));
+    const judgements = decisions
+      .filter((d) => local.has(d.a) && local.has(d.b))
+      .map((d) => ({ a: local.get(d.a)!, b: local.get(d.b)!, same: d.verdict === 'same' }));
     const labels = resolveGroup(
-      members.map((i) => group.prepared[i]!),
-      edges,
+      memberIds.map((id) => preparedOf.get(id)!),
+      pairs,
       judgements,
-      await modelFor(tx, kind),
+      models[kind],
     );
     labels.forEach((label, i) =>
       rows.push({ record_id: memberIds[i]!, entity_id: memberIds[label]!, kind }),
