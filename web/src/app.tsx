@@ -3,6 +3,8 @@ import { Loading } from './components/Status';
 import { PAGES, Shell } from './layout/Shell';
 import { MarkingRegistry } from './marking/marking-registry';
 import { AuditPage } from './pages/AuditPage';
+import { EntitiesPage } from './pages/EntitiesPage';
+import { EntityPage } from './pages/EntityPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RecordPage } from './pages/RecordPage';
 import { SearchPage } from './pages/SearchPage';
@@ -22,6 +24,8 @@ function Pages() {
           <Route index element={<Navigate to="/search" replace />} />
           <Route path="search" element={<SearchPage />} />
           <Route path="records/:id" element={<RecordPage />} />
+          <Route path="entities" element={<EntitiesPage />} />
+          <Route path="entities/:id" element={<EntityPage />} />
           {allowed('/audit') && <Route path="audit" element={<AuditPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Route>

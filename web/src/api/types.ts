@@ -97,4 +97,88 @@ export interface Problem {
   title: string;
   detail: string;
   reference?: string;
+  /** What was wrong with each field of a 422 (stable codes, e.g. not_member). */
+  errors?: { code: string; field?: string; value?: string; expected?: string }[];
+}
+
+// Entities (docs/entity-resolution.md): the records of one person or organization, as the
+// viewer sees them.
+
+export type EntityKind = 'person' | 'organization';
+export type Verdict = 'same' | 'different' | 'unsure';
+
+export interface Judgement {
+  a: string;
+  b: string;
+  verdict: string;
+}
+
+export interface MatchPair {
+  a: string;
+  b: string;
+  probability: number;
+  /** Evidence before the prior, in bits. */
+  weight: number;
+}
+
+export interface EntityView {
+  /** Its oldest record the viewer may see. */
+  id: string;
+  kind: EntityKind;
+  caption: string;
+  records: RecordView[];
+  pairs: MatchPair[];
+  decisions: Judgement[];
+  truncated: boolean;
+}
+
+export interface EntityHit {
+  id: string;
+  kind: EntityKind;
+  caption: string;
+  /** How many records the entity has. */
+  records: number;
+  score: number;
+  matchedRecord: string;
+}
+
+export interface ReviewSide {
+  id: string;
+  caption: string;
+  agency: string;
+  schema: string;
+}
+
+export interface ReviewPair {
+  a: ReviewSide;
+  b: ReviewSide;
+  probability: number;
+  weight: number;
+}
+
+export interface FeatureContribution {
+  feature: string;
+  level: string;
+  m: number;
+  u: number;
+  /** log2(m / u), in bits. */
+  weight: number;
+  frequencyAdjustment: number;
+  value?: string;
+  frequency?: number;
+}
+
+export interface MatchExplanation {
+  a: string;
+  b: string;
+  kind: EntityKind;
+  features: FeatureContribution[];
+  weight: number;
+  priorWeight: number;
+  probability: number;
+  matchProbability: number;
+  matchWeight: number;
+  conflict: 'curp' | 'birthDate' | null;
+  decision: string | null;
+  sameEntity: boolean;
 }

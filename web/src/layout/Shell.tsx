@@ -7,10 +7,12 @@ import { useSession, useUser } from '../session/session';
 
 /**
  * Pages in the navigation, each shown only to the roles it works for. Later pages (import,
- * entities, network, traces, cooperation, dashboard) join this list as they land.
+ * network, traces, cooperation, dashboard) join this list as they land.
  */
 export const PAGES: { path: string; label: string; allowed?: (user: Me) => boolean }[] = [
   { path: '/search', label: 'nav.search' },
+  // Every role that reads records reads the entities they add up to.
+  { path: '/entities', label: 'nav.entities' },
   { path: '/audit', label: 'nav.audit', allowed: (u) => ['supervisor', 'admin'].includes(u.role) },
 ];
 

@@ -7,6 +7,7 @@ import { Empty, ErrorNotice, Loading } from '../components/Status';
 import { useFormat } from '../i18n/format';
 import { MarkingTag } from '../marking/MarkingTag';
 import { PropertyValue } from '../model/PropertyValue';
+import { entityKindOf } from './EntityParts';
 import { useTitle } from './use-title';
 
 export function RecordPage() {
@@ -41,6 +42,11 @@ function RecordDetail({ record }: { record: RecordView }) {
       <p className="meta">
         <span>{t(`model:schema.${record.schema}`)}</span>
         {record.retracted && <span className="retracted">{t('record.retracted')}</span>}
+        {entityKindOf(record.schema) && (
+          <Link to={`/entities/${record.id}`} title={t('record.entityHint')}>
+            {t('record.entity')}
+          </Link>
+        )}
       </p>
       <dl className="provenance">
         <dt>{t('record.source')}</dt>
