@@ -234,6 +234,12 @@ describe('entities over HTTP', () => {
       records: 2,
       score: expect.any(Number),
       matchedRecord: expect.stringMatching(new RegExp(`^(${ids.A}|${ids.B})$`)),
+      // The marking of the entity's record, so a list can mark each hit without a second call.
+      marking: expect.stringMatching(/^TLP:/),
+      relCountries: expect.any(Array),
+      relAgencies: expect.any(Array),
+      recipientAgencies: expect.any(Array),
+      recipientUsers: expect.any(Array),
     });
     // Each entity once, however many of its records answer.
     expect(items.filter((i: { id: string }) => i.id === ids.A)).toHaveLength(1);
@@ -286,6 +292,11 @@ describe('entities over HTTP', () => {
       caption: 'Logística Fronteriza del Norte S.A. de C.V.',
       agency: 'FGR',
       schema: 'Company',
+      marking: expect.stringMatching(/^TLP:/),
+      relCountries: expect.any(Array),
+      relAgencies: expect.any(Array),
+      recipientAgencies: expect.any(Array),
+      recipientUsers: expect.any(Array),
     });
     expect(side(ids.Y)).toMatchObject({ agency: 'CBP', schema: 'Company' });
     expect(xy.probability).toBeCloseTo(0.35, 6);

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { VERDICTS } from '../../services/resolution/judge-pair.js';
 import { MAX_ENTITY_RECORDS } from '../../services/resolution/viewer-entity.js';
-import { IdParams, Nullable, Page, Paging, StringEnum, Uuid } from './common.js';
+import { IdParams, Nullable, Page, Paging, SharingView, StringEnum, Uuid } from './common.js';
 import { RecordView } from './records.js';
 
 const KINDS = ['person', 'organization'] as const;
@@ -125,18 +125,25 @@ export const EntityView = Type.Object({
 
 export const EntityHits = Type.Object({
   items: Type.Array(
-    Type.Object({
-      id: Type.String({ format: 'uuid', description: 'The entity (its oldest visible record).' }),
-      kind: Kind,
-      caption: Type.String(),
-      records: Type.Integer({ description: 'Records in the entity.' }),
-      score: Type.Number({
-        minimum: 0,
-        maximum: 1,
-        description: 'How well the best record’s name answers the query (0-1).',
-      }),
-      matchedRecord: Type.String({ format: 'uuid', description: 'The record that matched best.' }),
-    }),
+    Type.Object(
+      {
+        id: Type.String({ format: 'uuid', description: 'The entity (its oldest visible record).' }),
+        kind: Kind,
+        caption: Type.String(),
+        records: Type.Integer({ description: 'Records in the entity.' }),
+        score: Type.Number({
+          minimum: 0,
+          maximum: 1,
+          description: 'How well the best record’s name answers the query (0-1).',
+        }),
+        matchedRecord: Type.String({
+          format: 'uuid',
+          description: 'The record that matched best.',
+        }),
+        ...SharingView,
+      },
+      { description: 'Marking and releasability are those of the entity’s record (its id).' },
+    ),
   ),
 });
 
@@ -145,6 +152,7 @@ const ReviewSide = Type.Object({
   caption: Type.String(),
   agency: Type.String(),
   schema: Type.String(),
+  ...SharingView,
 });
 
 export const ReviewPage = Page(

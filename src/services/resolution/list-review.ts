@@ -5,10 +5,18 @@ import { reviewEdges } from '../../storage/resolution.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
 import { pageLimit, type Page } from '../paging.js';
+import { presentSharing, type SharingView } from '../records/present.js';
+
+export interface ReviewSide extends SharingView {
+  id: string;
+  caption: string;
+  agency: string;
+  schema: string;
+}
 
 export interface ReviewPair {
-  a: { id: string; caption: string; agency: string; schema: string };
-  b: { id: string; caption: string; agency: string; schema: string };
+  a: ReviewSide;
+  b: ReviewSide;
   probability: number;
   weight: number;
 }
@@ -65,7 +73,13 @@ export async function listReview(
       );
       const side = (id: string) => {
         const r = records.get(id)!;
-        return { id, caption: r.caption, agency: r.agency, schema: r.schema };
+        return {
+          id,
+          caption: r.caption,
+          agency: r.agency,
+          schema: r.schema,
+          ...presentSharing(r),
+        };
       };
       const items = page.map((e) => ({
         a: side(e.a),

@@ -11,12 +11,13 @@ import { recordsSharingKeys } from '../../storage/resolution.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
 import { pageLimit } from '../paging.js';
+import { presentSharing, type SharingView } from '../records/present.js';
 import { modelFor } from './models.js';
 import { loadPrepared } from './prepared.js';
 import { kindOf, RESOLVED_SCHEMAS } from './schemas.js';
 import { viewerEntity } from './viewer-entity.js';
 
-export interface EntityHit {
+export interface EntityHit extends SharingView {
   /** The entity as this viewer sees it (its oldest visible record). */
   id: string;
   kind: 'person' | 'organization';
@@ -111,13 +112,15 @@ export async function searchEntities(
         if (!entity) continue;
         entity.members.forEach((m) => placed.add(m));
         const [first] = await findRecords(tx, [entity.id]);
+        if (!first) continue;
         items.push({
           id: entity.id,
           kind: entity.kind,
-          caption: first?.caption ?? '',
+          caption: first.caption,
           records: entity.members.length,
           score: 1 / (1 + 2 ** -hit.score),
           matchedRecord: hit.id,
+          ...presentSharing(first),
         });
       }
       return { result: { items }, ids: items.map((i) => i.id) };
