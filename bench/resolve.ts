@@ -69,6 +69,7 @@ function describeRun(r: RunResult) {
   const { summary } = r.out;
   return {
     records: r.dataset.records,
+    code: r.out.code,
     seconds: round(r.out.seconds, 1),
     maxRssMb: r.out.maxRssMb,
     phases: summary.phases,
@@ -260,13 +261,14 @@ async function run(ctx: Context): Promise<Measurement> {
     figures.growth_vs_nlogn = ratio(growth / expected, 3);
   }
 
+  let liteRun: RunResult | undefined;
   if (lite > 0) {
     const dataDir = mkdtempSync(join(tmpdir(), 'puente-resolve-pglite-'));
     try {
       ctx.log(`embedded database: loading ${lite} person records into ${dataDir}`);
       const summary = await embeddedDataset(dataDir, lite, seed, ctx.log);
       datasets.pglite = summary;
-      const liteRun = await attempt(
+      liteRun = await attempt(
         () => measure(ctx.log, `pglite ${lite}`, { dataDir }, summary, workers, rssLimitMb),
         `the embedded database, ${lite} records`,
         notes,
@@ -281,6 +283,13 @@ async function run(ctx: Context): Promise<Measurement> {
     }
   }
 
+  const codes = new Set(
+    [smallRun, largeRun, liteRun].filter((r) => r !== undefined).map((r) => r.out.code),
+  );
+  if (codes.size > 1)
+    notes.push(
+      `The resolver's code changed during the run (fingerprints ${[...codes].join(', ')}; details.*.code): figures of different runs are not comparable.`,
+    );
   notes.push(
     `Data: person records of the synthetic world (src/synth: personAt, renderPerson with each partner's NOISE), laid out as each partner's mapping makes them (bench/lib/resolve/sources.ts). ${DATASET_NOTES.poolShare * 100}% of people come from the shared pool and are written down by 1-4 distinct sources (${DATASET_NOTES.poolSources.map(([k, p]) => `${k}: ${p * 100}%`).join(', ')}; sources by weight ${JSON.stringify(DATASET_NOTES.sourceWeights)}), and filed twice by one partner at its duplicate rate; the others are seen once by one source (its own key range and profile). So about 13% of people are at two or more sources (puente synth at 50k: 6.3%), which gives about 0.27 true pairs per record. Planted network members are not included. Records are shuffled (one person's records anywhere in id order), GREEN, loaded in bulk (validateRecord and index derivation as createRecord; bench/lib/dataset/load.ts).`,
     `Measured: resolveAll as the operator (the batch behind puente resolve: read, prepare and block, compare, EM training, score, cluster, write) in a child process (tsx), workers ${workers ?? 'the product default (one per core, at most 8)'}; seconds from the call to its return; rss_mb = process.resourceUsage().maxRSS of that child (main thread and workers; PostgreSQL is separate, the embedded database is inside).`,

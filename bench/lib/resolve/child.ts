@@ -5,7 +5,9 @@
  *   matchOnArrival for each, one record at a time.
  * Progress goes to stderr; the outcome is one JSON line on stdout.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   resolveAll,
   type ResolvePhase,
@@ -28,6 +30,8 @@ export interface PhaseMemory {
 }
 
 export interface ResolveOutput {
+  /** Hash of the resolver's code this run loaded (it may change between runs of a benchmark). */
+  code: string;
   seconds: number;
   summary: ResolveSummary;
   maxRssMb: number;
@@ -43,11 +47,31 @@ export interface ArriveOutput {
   maxRssMb: number;
 }
 
+const ROOT = new URL('../../../', import.meta.url).pathname;
+const CODE = ['src/domain/resolution', 'src/services/resolution', 'src/storage/resolution.ts'];
+
+function files(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((f) => files(join(path, f)))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+}
+
+/** The resolver's code as this process loads it. */
+function codeFingerprint(): string {
+  const h = createHash('sha256');
+  for (const file of CODE.flatMap((c) => files(join(ROOT, c))))
+    h.update(file).update(readFileSync(file));
+  return h.digest('hex').slice(0, 12);
+}
+
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const say = (message: string) => process.stderr.write(`${message}\n`);
 
 async function resolve(input: Extract<ChildInput, { op: 'resolve' }>): Promise<ResolveOutput> {
+  const code = codeFingerprint();
   const database = await openDatabase({ url: input.url, dataDir: input.dataDir, poolSize: 2 });
   try {
     const memory: PhaseMemory[] = [];
@@ -75,7 +99,7 @@ async function resolve(input: Extract<ChildInput, { op: 'resolve' }>): Promise<R
       },
     );
     const seconds = (performance.now() - started) / 1000;
-    return { seconds, summary, maxRssMb: maxRssMb(), memory };
+    return { code, seconds, summary, maxRssMb: maxRssMb(), memory };
   } finally {
     await database.close();
   }

@@ -7,6 +7,7 @@
  *   npx tsx bench/lib/resolve/diagnose.ts                      # puente_resolve (the large run)
  *   npx tsx bench/lib/resolve/diagnose.ts --database puente_resolve_small --limit 30
  *   npx tsx bench/lib/resolve/diagnose.ts --url postgres://u@host:5432/puente_resolve
+ *   npx tsx bench/lib/resolve/diagnose.ts --candidates no   # skip comparing every candidate pair
  *
  * Run `npm run bench -- resolve` first (it leaves both databases). Reads everything in memory:
  * about 2 KB per record.
@@ -25,7 +26,6 @@ import {
   type MatchModel,
   type Score,
 } from '../../../src/domain/resolution/model.js';
-import type { Prepared } from '../../../src/domain/resolution/prepare.js';
 import { modelFor } from '../../../src/services/resolution/models.js';
 import { openDatabase } from '../../../src/storage/database.js';
 import { asOperator } from '../../../src/storage/session.js';
@@ -39,6 +39,8 @@ const { values: args } = parseArgs({
     database: { type: 'string', default: 'puente_resolve' },
     limit: { type: 'string', default: '30' },
     seed: { type: 'string', default: '1' },
+    /** Compare every candidate pair for the model check (default: up to 200,000 records). */
+    candidates: { type: 'string', default: 'auto' },
   },
 });
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -137,47 +139,55 @@ function levelShares(levels: Int8Array[]): number[][] {
   });
 }
 
-function printModelCheck(data: EvaluationData, model: MatchModel, prepared: Prepared[]) {
+/**
+ * The stored model beside what the truth says: m from the true pairs that blocking compares,
+ * u from random pairs of different people, the prior from the true pairs among the candidate
+ * pairs the model was trained on; with `candidates`, also the levels among the candidate pairs
+ * that are not matches (all candidate pairs compared: slow above a few hundred thousand records).
+ */
+function printModelCheck(data: EvaluationData, model: MatchModel, candidates: boolean) {
+  const prepared = data.prepared!;
   const n = prepared.length;
-  const keys = prepared.map(blockingKeys);
-  const { pairs } = candidatePairs(keys);
-  let matches = 0;
+  const levels = (i: number, j: number) => compare(prepared[i]!, prepared[j]!).levels;
   const matchLevels: Int8Array[] = [];
-  const nonMatchLevels: Int8Array[] = [];
+  for (const g of groupsOf(data.truth))
+    for (let x = 0; x < g.length; x++)
+      for (let y = x + 1; y < g.length; y++)
+        if (data.keys.shared(g[x]!, g[y]!).compared) matchLevels.push(levels(g[x]!, g[y]!));
   const r = new Random(7);
-  for (let k = 0; k < pairs.length; k += 2) {
-    const i = pairs[k]!;
-    const j = pairs[k + 1]!;
-    const same = data.truth[i] === data.truth[j];
-    if (same) {
-      matches++;
-      matchLevels.push(compare(prepared[i]!, prepared[j]!).levels);
-    } else if (r.chance(0.05)) nonMatchLevels.push(compare(prepared[i]!, prepared[j]!).levels);
-  }
   const randomLevels: Int8Array[] = [];
   for (let k = 0; k < 100_000; k++) {
     const i = r.int(0, n - 1);
     const j = r.int(0, n - 1);
-    if (i !== j && data.truth[i] !== data.truth[j])
-      randomLevels.push(compare(prepared[i]!, prepared[j]!).levels);
+    if (i !== j && data.truth[i] !== data.truth[j]) randomLevels.push(levels(i, j));
   }
-  const candidates = pairs.length / 2;
+  const nonMatchLevels: Int8Array[] = [];
+  let candidateCount = model.trainedOn.pairs;
+  if (candidates) {
+    const { pairs } = candidatePairs(prepared.map(blockingKeys));
+    candidateCount = pairs.length / 2;
+    for (let k = 0; k < pairs.length; k += 2) {
+      const i = pairs[k]!;
+      const j = pairs[k + 1]!;
+      if (data.truth[i] !== data.truth[j] && r.chance(0.05)) nonMatchLevels.push(levels(i, j));
+    }
+  }
+  const matches = matchLevels.length;
   console.log(
-    `\n## Model against the truth\n\ncandidate pairs ${candidates}, true matches among them ${matches}: true prior ${(matches / candidates).toFixed(4)}; the model's lambda ${model.lambda.toPrecision(3)} (trained on ${model.trainedOn.pairs} pairs, ${model.trainedOn.iterations} iterations)`,
+    `\n## Model against the truth\n\ncandidate pairs ${candidateCount}, true matches among them ${matches}: true prior ${(matches / candidateCount).toPrecision(3)}; the model's lambda ${model.lambda.toPrecision(3)} (trained on ${model.trainedOn.pairs} pairs, ${model.trainedOn.iterations} iterations)`,
   );
   console.log(
-    'per feature and level: m (model) / m (true: blocked matches) | u (model) / u (true: random non-matches) | share among blocked non-matches',
+    `per feature and level: m (model) / m (true: blocked matches) | u (model) / u (true: random non-matches)${candidates ? ' | share among candidate non-matches' : ''}`,
   );
   const mTrue = levelShares(matchLevels);
   const uTrue = levelShares(randomLevels);
   const cTrue = levelShares(nonMatchLevels);
   FEATURES.person.forEach((feature, f) => {
-    const levels = levelsOf('person', feature);
-    const row = levels
-      .map(
-        (level, l) =>
-          `${level} ${model.m[f]![l]!.toFixed(3)}/${mTrue[f]![l]!.toFixed(3)} | ${model.u[f]![l]!.toPrecision(2)}/${uTrue[f]![l]!.toPrecision(2)} | ${cTrue[f]![l]!.toFixed(3)}`,
-      )
+    const row = levelsOf('person', feature)
+      .map((level, l) => {
+        const c = candidates ? ` | ${cTrue[f]![l]!.toFixed(3)}` : '';
+        return `${level} ${model.m[f]![l]!.toFixed(3)}/${mTrue[f]![l]!.toFixed(3)} | ${model.u[f]![l]!.toPrecision(2)}/${uTrue[f]![l]!.toPrecision(2)}${c}`;
+      })
       .join('; ');
     console.log(`  ${feature.padEnd(11)} ${row}`);
   });
@@ -236,7 +246,9 @@ async function main() {
     }
     printPairs('False negatives (one person, two entities)', fn, d, model);
     printPairs('False positives (two people, one entity)', fp, d, model);
-    printModelCheck(d, model, prepared);
+    const all =
+      args.candidates === 'auto' ? evaluation.records <= 200_000 : args.candidates === 'yes';
+    printModelCheck(d, model, all);
   } finally {
     await database.close();
   }

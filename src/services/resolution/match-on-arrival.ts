@@ -1,4 +1,4 @@
-import { blockingKeys, MAX_BLOCK } from '../../domain/resolution/blocking.js';
+import { blockingKeys, isBlockingKey, MAX_BLOCK } from '../../domain/resolution/blocking.js';
 import { compare } from '../../domain/resolution/compare.js';
 import { scoreComparison } from '../../domain/resolution/model.js';
 import type { Prepared } from '../../domain/resolution/prepare.js';
@@ -59,7 +59,7 @@ async function matchInTransaction(tx: Tx, recordIds: readonly string[]): Promise
   arriving.prepared.forEach((p, i) => {
     for (const key of blockingKeys(p)) {
       keyRows.push({ key, record_id: arriving.ids[i]! });
-      blockKeys.add(key);
+      if (isBlockingKey(key)) blockKeys.add(key);
     }
   });
   const arrivingIds = new Set(arriving.ids);

@@ -79,7 +79,7 @@ export async function searchEntities(
         ),
       );
       const keys = queries.flatMap((p) =>
-        blockingKeys(p).filter((k) => /^P(gs|a):|^O(on|ot):/.test(k)),
+        blockingKeys(p).filter((k) => /^P~gs:|^O(on|ot):/.test(k)),
       );
       // A surname or a given name alone has no fuzzy key (its blocks would be too large to
       // keep): it is looked up as a word of the records' names instead.
