@@ -118,6 +118,15 @@ export async function lockResolution(tx: Tx): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(7404215)`.execute(tx);
 }
 
+/**
+ * Lets this transaction commit without waiting for its WAL to reach disk. Only for writes that
+ * are derived and can be derived again: what the resolver stores after an arrival is rebuilt by
+ * the next `puente resolve` if a crash loses it, and the record itself committed durably before.
+ */
+export async function commitWithoutWaiting(tx: Tx): Promise<void> {
+  await sql`SET LOCAL synchronous_commit = off`.execute(tx);
+}
+
 export async function saveModel(tx: Tx, model: MatchModel): Promise<number> {
   const row = await tx
     .insertInto('puente.match_model')

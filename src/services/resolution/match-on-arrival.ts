@@ -13,6 +13,7 @@ import {
   insertEdges,
   insertKeys,
   insertMembers,
+  commitWithoutWaiting,
   lockResolution,
   type EdgeRow,
 } from '../../storage/resolution.js';
@@ -42,6 +43,7 @@ export async function matchOnArrival(
   if (!recordIds.length) return { matched: 0, regrouped: 0 };
   return asOperator(db, async (tx) => {
     await lockResolution(tx);
+    await commitWithoutWaiting(tx);
     return matchInTransaction(tx, recordIds);
   });
 }
