@@ -16,6 +16,7 @@ import {
 } from './lib/resolve/database.js';
 import { KNOWN_ARRIVALS, planArrivals, planRecords } from './lib/resolve/generate.js';
 import { arrivalQuality, evaluate, type Evaluation } from './lib/resolve/metrics.js';
+import { otherBenchmarks } from './lib/resolve/others.js';
 import { runChild } from './lib/resolve/run-child.js';
 import { round, summarize } from './lib/stats.js';
 import type { Benchmark, Context, Figure, Log, Measurement } from './lib/types.js';
@@ -188,6 +189,15 @@ async function run(ctx: Context): Promise<Measurement> {
   const details: Record<string, unknown> = {};
   const datasets: Record<string, DatasetSummary> = {};
   const notes: string[] = [];
+  const others = otherBenchmarks();
+  if (others.resolve)
+    throw new Error(
+      `another resolve benchmark is running (${others.resolve}); it uses the same databases and would drop them under this one`,
+    );
+  if (others.other) {
+    ctx.log(`warning: ${others.other} other benchmark run(s) on the machine`);
+    notes.push(`${others.other} other benchmark run(s) shared the machine at the start.`);
+  }
 
   // The small size first: its figures come minutes before the large run's.
   let smallRun: RunResult | undefined;

@@ -240,6 +240,13 @@ export async function serverDataset(
   );
   const started = performance.now();
   await withClient(serverUrl, async (c) => {
+    // Another run (or a diagnosis) reading it would be cut off mid-way: refuse instead.
+    const { rows } = await c.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+      [name],
+    );
+    if (rows[0]!.n > 0)
+      throw new Error(`${name} is in use by ${rows[0]!.n} other connection(s); not dropping it`);
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await c.query(`CREATE DATABASE ${name}`);
   });

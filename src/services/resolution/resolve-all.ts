@@ -6,6 +6,7 @@ import type { PairScore } from '../../domain/resolution/resolve-group.js';
 import { trainModel } from '../../domain/resolution/train.js';
 import {
   allDecisions,
+  analyzeResolution,
   clearResolution,
   countResolvable,
   insertEdges,
@@ -280,6 +281,7 @@ async function run(tx: Tx, options: ResolveOptions): Promise<ResolveSummary> {
       ids.map((id, i) => ({ record_id: id, entity_id: ids[entityOf[i]!]!, kind: kinds[i]! })),
     );
     for (const kind of KINDS) await saveModel(tx, models[kind]);
+    await analyzeResolution(tx);
     progress('write', ids.length, ids.length);
     endPhase('write');
 
