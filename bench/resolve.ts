@@ -21,9 +21,11 @@ import { runChild } from './lib/resolve/run-child.js';
 import { round, summarize } from './lib/stats.js';
 import type { Benchmark, Context, Figure, Log, Measurement } from './lib/types.js';
 
-/** The databases on the server: one per size, kept for the next run. */
-const LARGE_DATABASE = 'puente_resolve';
-const SMALL_DATABASE = 'puente_resolve_small';
+/**
+ * The databases on the server: one per size (a quick run at other sizes leaves the large ones
+ * alone), kept for the next run.
+ */
+const databaseFor = (records: number) => `puente_resolve_${records}`;
 const F1_MIN = 0.97;
 const SECONDS_MAX = 300;
 const MOONSHOT_SECONDS = 60;
@@ -202,7 +204,7 @@ async function run(ctx: Context): Promise<Measurement> {
   // The small size first: its figures come minutes before the large run's.
   let smallRun: RunResult | undefined;
   if (small > 0 && small !== records) {
-    const ds = await serverDataset(ctx.serverUrl, SMALL_DATABASE, small, seed, ctx.log);
+    const ds = await serverDataset(ctx.serverUrl, databaseFor(small), small, seed, ctx.log);
     datasets.small = ds.summary;
     smallRun = await measure(
       ctx.log,
@@ -216,7 +218,7 @@ async function run(ctx: Context): Promise<Measurement> {
     details.small = describeRun(smallRun);
   }
 
-  const ds = await serverDataset(ctx.serverUrl, LARGE_DATABASE, records, seed, ctx.log);
+  const ds = await serverDataset(ctx.serverUrl, databaseFor(records), records, seed, ctx.log);
   datasets.large = ds.summary;
   // A run too large for the machine is reported, and the other runs still measured.
   const largeRun = await attempt(

@@ -4,12 +4,12 @@
  * one entity), each pair with the evidence the stored model gives it, and what the ground truth
  * says the model's m and u should be.
  *
- *   npx tsx bench/lib/resolve/diagnose.ts                      # puente_resolve (the large run)
- *   npx tsx bench/lib/resolve/diagnose.ts --database puente_resolve_small --limit 30
- *   npx tsx bench/lib/resolve/diagnose.ts --url postgres://u@host:5432/puente_resolve
+ *   npx tsx bench/lib/resolve/diagnose.ts                      # puente_resolve_1000000
+ *   npx tsx bench/lib/resolve/diagnose.ts --records 100000 --limit 30
+ *   npx tsx bench/lib/resolve/diagnose.ts --url postgres://u@host:5432/puente_resolve_20000
  *   npx tsx bench/lib/resolve/diagnose.ts --candidates no   # skip comparing every candidate pair
  *
- * Run `npm run bench -- resolve` first (it leaves both databases). Reads everything in memory:
+ * Run `npm run bench -- resolve` first (it leaves a database per size). Reads everything in memory:
  * about 2 KB per record.
  */
 import { parseArgs } from 'node:util';
@@ -36,7 +36,9 @@ import { evaluate, groupsOf, type EvaluationData, type TruthRecord } from './met
 const { values: args } = parseArgs({
   options: {
     url: { type: 'string' },
-    database: { type: 'string', default: 'puente_resolve' },
+    /** The size of the benchmark run to look at (its database is puente_resolve_N). */
+    records: { type: 'string', default: '1000000' },
+    database: { type: 'string' },
     limit: { type: 'string', default: '30' },
     seed: { type: 'string', default: '1' },
     /** Compare every candidate pair for the model check (default: up to 200,000 records). */
@@ -44,7 +46,8 @@ const { values: args } = parseArgs({
   },
 });
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const url = args.url ?? databaseUrl(serverUrl, args.database!);
+const url =
+  args.url ?? databaseUrl(serverUrl, args.database ?? `puente_resolve_${Number(args.records)}`);
 const limit = Number(args.limit);
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
@@ -124,6 +127,38 @@ function printPairs(title: string, pairs: Pair[], data: EvaluationData, model: M
   }
 }
 
+/**
+ * True pairs by what the two records say of the birth date (written, or carried by a valid
+ * CURP): both, one, neither; with how many the resolver found. A pair of records with nothing
+ * but a name in common is what no score can tell from two namesakes.
+ */
+function printEvidence(data: EvaluationData) {
+  const prepared = data.prepared!;
+  const classes = new Map<string, { pairs: number; found: number; blocked: number }>();
+  for (const g of groupsOf(data.truth))
+    for (let x = 0; x < g.length; x++)
+      for (let y = x + 1; y < g.length; y++) {
+        const i = g[x]!;
+        const j = g[y]!;
+        const dated = [i, j].filter((k) => {
+          const p = prepared[k]!;
+          return p.kind === 'person' && p.profile.birthDates.length > 0;
+        }).length;
+        const key = ['no birth date', 'one birth date', 'both birth dates'][dated]!;
+        const c = classes.get(key) ?? { pairs: 0, found: 0, blocked: 0 };
+        c.pairs++;
+        if (data.entity[i] === data.entity[j]) c.found++;
+        if (data.keys.shared(i, j).compared) c.blocked++;
+        classes.set(key, c);
+      }
+  const total = [...classes.values()].reduce((s, c) => s + c.pairs, 0);
+  console.log('\n## True pairs by birth-date evidence\n');
+  for (const [key, c] of [...classes].sort((a, b) => b[1].pairs - a[1].pairs))
+    console.log(
+      `  ${key.padEnd(17)} ${String(c.pairs).padStart(8)} pairs (${((100 * c.pairs) / total).toFixed(1)}%), blocked ${((100 * c.blocked) / c.pairs).toFixed(1)}%, found ${((100 * c.found) / c.pairs).toFixed(1)}%`,
+    );
+}
+
 /** Levels among pairs, per feature, as shares of the pairs where the feature is present. */
 function levelShares(levels: Int8Array[]): number[][] {
   return FEATURES.person.map((_, f) => {
@@ -173,8 +208,11 @@ function printModelCheck(data: EvaluationData, model: MatchModel, candidates: bo
     }
   }
   const matches = matchLevels.length;
+  let truePairs = 0;
+  for (const g of groupsOf(data.truth)) truePairs += (g.length * (g.length - 1)) / 2;
+  const allPairs = (n * (n - 1)) / 2;
   console.log(
-    `\n## Model against the truth\n\ncandidate pairs ${candidateCount}, true matches among them ${matches}: true prior ${(matches / candidateCount).toPrecision(3)}; the model's lambda ${model.lambda.toPrecision(3)} (trained on ${model.trainedOn.pairs} pairs, ${model.trainedOn.iterations} iterations)`,
+    `\n## Model against the truth\n\ncandidate pairs ${candidateCount}, true matches among them ${matches} (share ${(matches / candidateCount).toPrecision(3)}); true pairs ${truePairs} of ${allPairs} (share ${(truePairs / allPairs).toPrecision(3)}); the model's lambda ${model.lambda.toPrecision(3)} (trained on ${model.trainedOn.pairs} pairs, ${model.trainedOn.iterations} iterations)`,
   );
   console.log(
     `per feature and level: m (model) / m (true: blocked matches) | u (model) / u (true: random non-matches)${candidates ? ' | share among candidate non-matches' : ''}`,
@@ -244,6 +282,7 @@ async function main() {
           fp.push({ i, j, cause, score });
         }
     }
+    printEvidence(d);
     printPairs('False negatives (one person, two entities)', fn, d, model);
     printPairs('False positives (two people, one entity)', fp, d, model);
     const all =

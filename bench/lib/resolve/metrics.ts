@@ -5,7 +5,7 @@
  * (exact match on the normalised full name plus birth date).
  */
 import { sql } from 'kysely';
-import { blockingKeys, MAX_BLOCK } from '../../../src/domain/resolution/blocking.js';
+import { blockingKeys, isBlockingKey, MAX_BLOCK } from '../../../src/domain/resolution/blocking.js';
 import { prepare, type Prepared } from '../../../src/domain/resolution/prepare.js';
 import { profileOf } from '../../../src/domain/resolution/profile.js';
 import { foldText } from '../../../src/domain/text/fold.js';
@@ -300,7 +300,8 @@ export async function evaluate(
       baseline.push(baselineLabels.of(baselineKey(r.properties)));
       sources.push(r.source);
       const p = preparedOf(r);
-      keys.add(blockingKeys(p));
+      // Keys kept for the name search only are never blocked on.
+      keys.add(blockingKeys(p).filter(isBlockingKey));
       if (keep) {
         kept.push(r);
         prepared.push(p);
