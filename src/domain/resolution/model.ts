@@ -110,11 +110,19 @@ const FEATURE_OF_KEY: Readonly<Record<string, string>> = {
 
 function frequencyBits(model: MatchModel, feature: number, level: number, key: string) {
   const value = key.slice(key.indexOf(':') + 1);
+  const u = model.u[feature]![level]!;
   // Before any data has been seen there is nothing to compare a name's frequency with.
-  if (!model.trainedOn.pairs) return { value, frequency: model.u[feature]![level]!, bits: 0 };
-  const frequency = Math.max(model.frequencies[key] ?? model.minFrequency, model.minFrequency);
+  if (!model.trainedOn.pairs) return { value, frequency: u, bits: 0 };
+  const known = model.frequencies[key];
+  if (known === undefined) {
+    // Rarer than the kept frequencies go: at least as strong as an average agreement. The floor
+    // is a bound, not a frequency, and must not make a rare name count as a common one.
+    const bits = Math.max(0, log2(u / model.minFrequency));
+    return { value, frequency: model.minFrequency, bits };
+  }
+  const frequency = Math.max(known, model.minFrequency);
   // The level's u is an average over values; a value rarer than average is stronger evidence.
-  return { value, frequency, bits: log2(model.u[feature]![level]! / frequency) };
+  return { value, frequency, bits: log2(u / frequency) };
 }
 
 /** The evidence of a compared pair, feature by feature. */

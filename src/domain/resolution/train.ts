@@ -49,12 +49,16 @@ function patterns(input: Iterable<Pattern>): { list: Pattern[]; total: number } 
 }
 
 function estimateU(kind: EntityKind, prior: number[][], random: Pattern[]): number[][] {
+  const total = random.reduce((n, p) => n + p.count, 0);
   return FEATURES[kind].map((_, f) => {
     const counts = prior[f]!.map((u) => u * U_PSEUDO_PAIRS);
     for (const p of random) {
       const level = p.levels[f]!;
       if (level !== MISSING) counts[level]! += p.count;
     }
+    // A feature with one level ("same phone") is missing whenever it does not agree, so its u
+    // is the share of all random pairs that agree, not of those that could be compared.
+    if (counts.length === 1) return [counts[0]! / (total + U_PSEUDO_PAIRS)];
     const sum = counts.reduce((a, b) => a + b, 0);
     return counts.map((c) => c / sum);
   });
