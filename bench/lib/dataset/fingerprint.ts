@@ -24,11 +24,18 @@ function files(path: string): string[] {
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
 }
 
-export function datasetFingerprint(records: number, seed: number): string {
-  const h = createHash('sha256').update(JSON.stringify({ records, seed }));
-  for (const file of SOURCES.flatMap((s) => files(join(ROOT, s)))) {
+/**
+ * A fingerprint of a benchmark data set: its parameters, the source files (or folders) it is
+ * built from, and the migrations. Data sets are reused while it matches.
+ */
+export function fingerprintOf(sources: readonly string[], params: object): string {
+  const h = createHash('sha256').update(JSON.stringify(params));
+  for (const file of sources.flatMap((s) => files(join(ROOT, s)))) {
     h.update(relative(ROOT, file)).update(readFileSync(file));
   }
   for (const m of loadMigrations()) h.update(m.checksum);
   return h.digest('hex').slice(0, 16);
 }
+
+export const datasetFingerprint = (records: number, seed: number): string =>
+  fingerprintOf(SOURCES, { records, seed });

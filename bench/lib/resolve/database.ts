@@ -4,20 +4,16 @@
  * the person records (bulk-loaded as bench/lib/dataset/load.ts does) and their ground truth in
  * `public.bench_truth` (record → real person), which the product never reads.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Db } from '../../../src/storage/database.js';
-import { loadMigrations, migrate } from '../../../src/storage/migrate.js';
+import { migrate } from '../../../src/storage/migrate.js';
+import { fingerprintOf } from '../dataset/fingerprint.js';
 import { loadRecords, type Queryable } from '../dataset/load.js';
 import { createDirectory } from '../ingest/directory.js';
 import type { Log } from '../types.js';
 import { planRecords, planVersions, POOL_SHARE, POOL_SOURCES, type TruthRow } from './generate.js';
 import { SOURCE_WEIGHTS } from './sources.js';
-
-const ROOT = new URL('../../../', import.meta.url).pathname;
 
 /** What a loaded data set depends on: any change there means a rebuild. */
 const SOURCES = [
@@ -34,21 +30,8 @@ const SOURCES = [
   'src/services/records/validate-record.ts',
 ];
 
-function files(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((f) => files(join(path, f)))
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-}
-
-export function resolveFingerprint(records: number, seed: number): string {
-  const h = createHash('sha256').update(JSON.stringify({ records, seed }));
-  for (const file of SOURCES.flatMap((s) => files(join(ROOT, s))))
-    h.update(relative(ROOT, file)).update(readFileSync(file));
-  for (const m of loadMigrations()) h.update(m.checksum);
-  return h.digest('hex').slice(0, 16);
-}
+export const resolveFingerprint = (records: number, seed: number): string =>
+  fingerprintOf(SOURCES, { records, seed });
 
 export interface DatasetSummary {
   records: number;
