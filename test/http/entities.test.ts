@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids.js';
 import { as, auditTail, expectProblem, openHarness, type Harness } from './harness.js';
+import { ENTITY_FIXTURES, green } from '../support/entity-fixtures.js';
 
 // Entities are assembled from what each viewer may see. Records arrive through the API and are
 // matched on arrival with the prior model (no `puente resolve` here: see test/cli/resolve.test.ts).
@@ -29,45 +30,13 @@ async function contribute(who: Ask, payload: object): Promise<string> {
   return res.json().id as string;
 }
 
-const amberMxUs = { marking: 'TLP:AMBER', relCountries: ['MX', 'US'] };
-const green = { marking: 'TLP:GREEN' };
-
 beforeAll(async () => {
   h = await openHarness();
   fgr = as(h.app, h.fgr);
   cbp = as(h.app, h.cbp);
   rcmp = as(h.app, h.rcmp);
-  ids.A = await contribute(fgr, {
-    schema: 'Person',
-    properties: {
-      name: ['José Luis García Hernández'],
-      birthDate: ['1970-05-02'],
-      nationality: ['MX'],
-    },
-    sourceRef: 'FGR-PER-001',
-    ...amberMxUs,
-  });
-  ids.B = await contribute(cbp, {
-    schema: 'Person',
-    properties: { name: ['GARCIA HERNANDEZ, JOSE L.'], birthDate: ['1970-05-02'] },
-    sourceRef: 'CBP-TECS-77',
-    ...green,
-  });
-  ids.C = await contribute(fgr, {
-    schema: 'Person',
-    properties: { name: ['José García'], birthDate: ['1985-11-20'] },
-    ...green,
-  });
-  ids.X = await contribute(fgr, {
-    schema: 'Company',
-    properties: { name: ['Logística Fronteriza del Norte S.A. de C.V.'], jurisdiction: ['MX'] },
-    ...amberMxUs,
-  });
-  ids.Y = await contribute(cbp, {
-    schema: 'Company',
-    properties: { name: ['Logistica Fronteriza Norte Express LLC'], jurisdiction: ['US'] },
-    ...green,
-  });
+  for (const f of ENTITY_FIXTURES)
+    ids[f.key] = await contribute(f.by === 'fgr' ? fgr : cbp, f.payload);
   ids.W = await contribute(cbp, {
     schema: 'Company',
     properties: { name: ['Logistica Fronteriza Norte Cargo LLC'], jurisdiction: ['US'] },

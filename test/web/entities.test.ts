@@ -6,6 +6,7 @@ import { buildApp } from '../../src/http/app.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, type TestUser } from '../support/factories.js';
 import { ensureWebBuild, launchChromium } from './browser.js';
+import { ENTITY_FIXTURES } from '../support/entity-fixtures.js';
 
 // The entity pages in Chromium against a real server and database. Records arrive through the
 // API and are matched on arrival (no `puente resolve`):
@@ -36,9 +37,6 @@ async function contribute(user: TestUser, payload: object): Promise<string> {
   return res.json<{ id: string }>().id;
 }
 
-const amberMxUs = { marking: 'TLP:AMBER', relCountries: ['MX', 'US'] };
-const green = { marking: 'TLP:GREEN' };
-
 beforeAll(async () => {
   const webRoot = ensureWebBuild();
   database = await openTestDatabase();
@@ -48,37 +46,8 @@ beforeAll(async () => {
   fgr = await buildUser(db, fgrAgency, 'analyst', 'María Guadalupe Ortiz Peña');
   cbp = await buildUser(db, cbpAgency, 'analyst', "Megan O'Connell");
   app = await buildApp({ db, webRoot });
-  ids.A = await contribute(fgr, {
-    schema: 'Person',
-    properties: {
-      name: ['José Luis García Hernández'],
-      birthDate: ['1970-05-02'],
-      nationality: ['MX'],
-    },
-    sourceRef: 'FGR-PER-001',
-    ...amberMxUs,
-  });
-  ids.B = await contribute(cbp, {
-    schema: 'Person',
-    properties: { name: ['GARCIA HERNANDEZ, JOSE L.'], birthDate: ['1970-05-02'] },
-    sourceRef: 'CBP-TECS-77',
-    ...green,
-  });
-  ids.C = await contribute(fgr, {
-    schema: 'Person',
-    properties: { name: ['José García'], birthDate: ['1985-11-20'] },
-    ...green,
-  });
-  ids.X = await contribute(fgr, {
-    schema: 'Company',
-    properties: { name: ['Logística Fronteriza del Norte S.A. de C.V.'], jurisdiction: ['MX'] },
-    ...amberMxUs,
-  });
-  ids.Y = await contribute(cbp, {
-    schema: 'Company',
-    properties: { name: ['Logistica Fronteriza Norte Express LLC'], jurisdiction: ['US'] },
-    ...green,
-  });
+  for (const f of ENTITY_FIXTURES)
+    ids[f.key] = await contribute(f.by === 'fgr' ? fgr : cbp, f.payload);
   url = await app.listen({ host: '127.0.0.1', port: 0 });
   browser = await launchChromium();
 });
