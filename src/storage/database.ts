@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Tables } from './tables.js';
@@ -78,4 +78,10 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   });
   const db = new Kysely<Tables>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'embedded', location, close: () => db.destroy() };
+}
+
+/** The database's clock: what `changed_at` is written with, whatever this machine's clock says. */
+export async function databaseNow(db: Db): Promise<Date> {
+  const { rows } = await sql<{ now: Date }>`SELECT now() AS now`.execute(db);
+  return new Date(rows[0]!.now);
 }

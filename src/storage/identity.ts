@@ -15,6 +15,15 @@ export async function insertAgency(tx: Conn, a: { code: string; name: string; co
   await tx.insertInto('puente.agency').values(a).execute();
 }
 
+export async function setTraceRole(tx: Conn, code: string, role: string | null): Promise<boolean> {
+  const r = await tx
+    .updateTable('puente.agency')
+    .set({ trace_role: role })
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
 export async function listAgencies(tx: Conn): Promise<AgencyRow[]> {
   return tx.selectFrom('puente.agency').selectAll().orderBy('country').orderBy('code').execute();
 }

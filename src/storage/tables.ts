@@ -8,6 +8,8 @@ export interface AgencyTable {
   name: string;
   country: string;
   created_at: Timestamp;
+  /** 'requester' submits firearm traces; 'tracer' holds the sales and answers them. */
+  trace_role: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AppUserTable {

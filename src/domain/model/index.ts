@@ -16,6 +16,7 @@ export {
   FIREARM_TYPES,
   GENDERS,
   MEETING_FORMATS,
+  OBLITERATION,
   SCHEMA_DEFS,
   type CaptionRule,
   type SchemaDef,

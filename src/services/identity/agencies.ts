@@ -5,16 +5,22 @@ import { fromDatabaseError } from '../../storage/errors.js';
 import {
   insertAgency,
   listAgencies as selectAgencies,
+  setTraceRole,
   type AgencyRow,
 } from '../../storage/identity.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
+
+export const TRACE_ROLES = ['requester', 'tracer'] as const;
+export type TraceRole = (typeof TRACE_ROLES)[number];
 
 export interface AgencyView {
   code: string;
   name: string;
   country: string;
   createdAt: string;
+  /** Its part in firearm tracing, if any. */
+  traceRole: TraceRole | null;
 }
 
 const present = (a: AgencyRow): AgencyView => ({
@@ -22,6 +28,7 @@ const present = (a: AgencyRow): AgencyView => ({
   name: a.name,
   country: a.country,
   createdAt: a.created_at.toISOString(),
+  traceRole: (a.trace_role as TraceRole | null) ?? null,
 });
 
 /** Agencies are registered by the operator; the platform hard-codes none of them. */
@@ -82,5 +89,39 @@ export async function listAgencies(call: Call): Promise<AgencyView[]> {
       return { result: rows.map(present), count: rows.length };
     },
     { operatorAllowed: true, readOnly: true },
+  );
+}
+
+/**
+ * Gives an agency its part in firearm tracing (the operator's decision, made once per partner):
+ * a requester submits traces, a tracer holds the sales and answers them; null takes it away.
+ */
+export async function setAgencyTraceRole(
+  call: Call,
+  code: string,
+  role: TraceRole | null,
+): Promise<AgencyView> {
+  return audited(
+    call,
+    'agency.trace_role',
+    { code, role },
+    async (tx) => {
+      if (role !== null && !(TRACE_ROLES as readonly string[]).includes(role)) {
+        throw new AppError('validation_failed', {}, [
+          {
+            code: 'invalid_choice',
+            field: 'role',
+            value: String(role),
+            expected: 'requester, tracer',
+          },
+        ]);
+      }
+      const upper = code.trim().toUpperCase();
+      if (!(await setTraceRole(tx, upper, role)))
+        throw new AppError('not_found', { kind: 'agency', id: upper });
+      const row = (await selectAgencies(tx)).find((a) => a.code === upper)!;
+      return { result: present(row), count: 1 };
+    },
+    { permission: 'platform:administer', operatorAllowed: true },
   );
 }

@@ -3,7 +3,9 @@ import type { RowSharing } from '../../import/items.js';
 import type { Mapping } from '../../import/mapping/compile-mapping.js';
 import { readItems, type Format } from '../../import/read-file.js';
 import { indexStaging, auditStagedBatches, createStaging } from '../../storage/import-staging.js';
+import { databaseNow } from '../../storage/database.js';
 import { audited } from '../audited.js';
+import { indexSalesChangedSince } from '../tracing/index-sales.js';
 import { matchOnArrival } from '../resolution/match-on-arrival.js';
 import { RESOLVED_SCHEMAS } from '../resolution/schemas.js';
 import type { Call } from '../context.js';
@@ -54,6 +56,7 @@ export async function importFile(call: Call, input: ImportInput): Promise<Import
     mapping: input.mapping !== undefined,
     skipInvalid: input.skipInvalid ?? false,
   };
+  const began = await databaseNow(call.db);
   // Persons and organizations written are matched once the import has committed.
   const arrived: string[] = [];
   const summary = await audited(
@@ -120,6 +123,7 @@ export async function importFile(call: Call, input: ImportInput): Promise<Import
     },
     { permission: 'records:write' },
   );
+  await indexSalesChangedSince(call.db, began);
   if (input.matchOnArrival !== false) {
     input.onProgress?.({ phase: 'matching', rows: summary.rows, bytes: 0, merged: arrived.length });
     await matchOnArrival(call.db, arrived);

@@ -9,6 +9,7 @@ import {
 } from '../../storage/links.js';
 import { findRecord } from '../../storage/records.js';
 import type { Tx } from '../../storage/session.js';
+import { afterLinkChange } from '../after-change.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
 import { assertChangeable, successorOf, type Guard } from '../originator.js';
@@ -24,7 +25,7 @@ async function changeLink(
   next: (tx: Tx, head: LinkRow) => Promise<Partial<NewLinkVersion>>,
 ): Promise<LinkView> {
   const query = guard.reason ? { id, reason: guard.reason } : { id };
-  return audited(
+  const view = await audited(
     call,
     `link.${change}`,
     query,
@@ -51,6 +52,8 @@ async function changeLink(
     },
     { permission: 'records:write' },
   );
+  if (change !== 'remark') await afterLinkChange(call.db, view);
+  return view;
 }
 
 export function updateLink(

@@ -5,6 +5,7 @@ import type { SharingInput } from '../../domain/policy/sharing.js';
 import { fromDatabaseError } from '../../storage/errors.js';
 import { appendLinkVersions, findLink } from '../../storage/links.js';
 import { findRecord } from '../../storage/records.js';
+import { afterLinkChange } from '../after-change.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
 import { resolveSharing } from '../sharing.js';
@@ -22,7 +23,7 @@ export interface CreateLinkInput extends SharingInput {
 /** A link joins two records the contributor can see; it carries its own marking. */
 export async function createLink(call: Call, input: CreateLinkInput): Promise<LinkView> {
   const query = { type: input.type, sourceId: input.sourceId, targetId: input.targetId };
-  return audited(
+  const view = await audited(
     call,
     'link.create',
     query,
@@ -67,4 +68,6 @@ export async function createLink(call: Call, input: CreateLinkInput): Promise<Li
     },
     { permission: 'records:write' },
   );
+  await afterLinkChange(call.db, view);
+  return view;
 }

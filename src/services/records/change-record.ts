@@ -9,7 +9,7 @@ import {
 } from '../../storage/records.js';
 import type { Tx } from '../../storage/session.js';
 import { audited } from '../audited.js';
-import { matchAfterChange } from '../resolution/after-change.js';
+import { afterRecordChange } from '../after-change.js';
 import type { Call } from '../context.js';
 import { assertChangeable, successorOf, type Guard } from '../originator.js';
 import { resolveRemark } from '../sharing.js';
@@ -59,7 +59,7 @@ async function changeRecord(
     { permission: 'records:write' },
   );
   // A re-mark changes who sees the record, not who it is.
-  if (change !== 'remark') await matchAfterChange(call.db, view);
+  if (change !== 'remark') await afterRecordChange(call.db, view);
   return view;
 }
 

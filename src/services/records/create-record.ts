@@ -5,7 +5,7 @@ import type { SharingInput } from '../../domain/policy/sharing.js';
 import { fromDatabaseError } from '../../storage/errors.js';
 import { appendRecordVersions, findRecord } from '../../storage/records.js';
 import { audited } from '../audited.js';
-import { matchAfterChange } from '../resolution/after-change.js';
+import { afterRecordChange } from '../after-change.js';
 import type { Call } from '../context.js';
 import { resolveSharing } from '../sharing.js';
 import { presentRecord, type RecordView } from './present.js';
@@ -53,6 +53,6 @@ export async function createRecord(call: Call, input: CreateRecordInput): Promis
     },
     { permission: 'records:write' },
   );
-  await matchAfterChange(call.db, view);
+  await afterRecordChange(call.db, view);
   return view;
 }

@@ -1,3 +1,4 @@
+import { BORDER_STATES } from '../../domain/tracing/indicators.js';
 import { businessDayIndex, formatDate, isoOf } from '../dates.js';
 import { entityId } from '../keys.js';
 import { basketAt, type Basket, type SaleStream } from '../guns/sales.js';
@@ -98,8 +99,6 @@ export const ATF_SALES: ExportSpec = {
 export const saleId = (basket: Basket, slot: number) => `${basket.transaction}-${slot + 1}`;
 export const soldFirearmId = (basket: Basket, slot: number) => `FA-${saleId(basket, slot)}`;
 
-/** The states where two or more semi-automatic rifles also make a multiple-sale report. */
-export const BORDER_STATES = new Set(['AZ', 'CA', 'NM', 'TX']);
 
 /** What kind of multiple sale a gun counts toward in a state, if any. */
 export function reportKind(model: FirearmModel, state: string): 'handgun' | 'rifle' | null {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { POOL_RANGE, rangeOf, type EntityKind } from '../keys.js';
 import type { SourceName } from '../sources.js';
 import { SOURCES } from '../sources.js';
-import { csvLine } from './csv.js';
+import { csvLine } from '../../domain/text/csv.js';
 import { FileSink, type FileEncoding } from './file-sink.js';
 import type { Mapping } from './mapping.js';
 import type { TruthWriter } from './truth.js';
