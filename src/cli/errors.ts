@@ -88,21 +88,18 @@ export function describeError(t: TFunction, err: unknown, target: string): strin
     return [t('cli:error.unexpected', { reason: reasonOf(err) })];
   }
   if (err.code === 'invalid_file') return [invalidFileMessage(t, err.params)];
-  if (err.code === 'validation_failed') {
-    return [
-      t('cli:error.validation'),
-      ...err.details.map((d) => {
-        // Problems not tied to one field (a schema, a link type) are named by their code.
-        const field = d.field ? t(`cli:field.${d.field}`, { defaultValue: d.field }) : d.code;
-        const expected = t(`cli:problem.${d.code}`, { defaultValue: d.expected ?? d.code });
-        const key = d.value === undefined ? 'cli:error.fieldNoValue' : 'cli:error.field';
-        return `  - ${t(key, { field, value: d.value, expected })}`;
-      }),
-    ];
-  }
+  // Problems not tied to one field (a schema, a link type) are named by their code.
+  const details = err.details.map((d) => {
+    const field = d.field ? t(`cli:field.${d.field}`, { defaultValue: d.field }) : d.code;
+    const expected = t(`cli:problem.${d.code}`, { defaultValue: d.expected ?? d.code });
+    const key = d.value === undefined ? 'cli:error.fieldNoValue' : 'cli:error.field';
+    const text = t(key, { field, value: d.value, expected });
+    return `  - ${d.line ? t('cli:error.atLine', { line: d.line, text }) : text}`;
+  });
+  if (err.code === 'validation_failed') return [t('cli:error.validation'), ...details];
   const kind = typeof err.params.kind === 'string' ? t(`errors:kind.${err.params.kind}`) : '';
   const params = { ...err.params, kind, reference: '-' };
   // The API's wording assumes a viewer ("not shared with you"); the operator sees everything.
   const own = OPERATOR_WORDING[err.code];
-  return [t(own ?? `errors:detail.${err.code}`, params)];
+  return [t(own ?? `errors:detail.${err.code}`, params), ...details];
 }

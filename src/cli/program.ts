@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerAgencyAdd } from './commands/agency-add.js';
 import { registerAgencyList } from './commands/agency-list.js';
+import { registerAgencyTraceRole } from './commands/agency-trace-role.js';
 import { registerAuditVerify } from './commands/audit-verify.js';
 import { registerDemo } from './commands/demo.js';
 import { registerEntitySearch } from './commands/entity-search.js';
@@ -14,6 +15,13 @@ import { registerSynth } from './commands/synth.js';
 import { registerServe } from './commands/serve.js';
 import { registerTokenCreate } from './commands/token-create.js';
 import { registerTokenRevoke } from './commands/token-revoke.js';
+import { registerTraceAnswer } from './commands/trace-answer.js';
+import { registerTraceIndex } from './commands/trace-index.js';
+import { registerTraceList } from './commands/trace-list.js';
+import { registerTraceRun } from './commands/trace-run.js';
+import { registerTraceShow } from './commands/trace-show.js';
+import { registerTraceStats } from './commands/trace-stats.js';
+import { registerTraceSubmit } from './commands/trace-submit.js';
 import { registerUserAdd } from './commands/user-add.js';
 import { registerUserList } from './commands/user-list.js';
 import type { CliContext } from './context.js';
@@ -63,6 +71,16 @@ export function buildProgram(ctx: CliContext): Command {
   const agency = describe(program.command('agency'), ctx, 'agency', []);
   registerAgencyAdd(agency, ctx);
   registerAgencyList(agency, ctx);
+  registerAgencyTraceRole(agency, ctx);
+
+  const trace = describe(program.command('trace'), ctx, 'trace', []);
+  registerTraceSubmit(trace, ctx);
+  registerTraceList(trace, ctx);
+  registerTraceShow(trace, ctx);
+  registerTraceRun(trace, ctx);
+  registerTraceAnswer(trace, ctx);
+  registerTraceStats(trace, ctx);
+  registerTraceIndex(trace, ctx);
 
   const user = describe(program.command('user'), ctx, 'user', []);
   registerUserAdd(user, ctx);

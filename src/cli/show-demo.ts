@@ -51,6 +51,14 @@ export async function seedAndShowDemo(
             seconds: r.seconds.toFixed(1),
           }),
         ),
+      onTraced: (d) =>
+        ctx.note(
+          t('cli:demo.traced', {
+            submitted: d.submitted,
+            completed: d.run.byStatus.completed ?? 0,
+            seconds: (d.run.elapsedMs / 1000).toFixed(1),
+          }),
+        ),
     },
   });
   if (!seed.seeded) {

@@ -5,6 +5,7 @@ import { loadSynthetic, type ResolvedProgress, type SyntheticProgress } from './
 import { seedStaff, type DemoUser } from './seed-staff.js';
 import { DEMO_STORY } from './story/index.js';
 import { tellStory } from './tell-story.js';
+import { seedTraceRoles, traceDemoRecoveries, type DemoTraces } from './trace-recoveries.js';
 
 export interface DemoSeed {
   /** False when the database already had agencies: demo data never mixes with real data. */
@@ -23,6 +24,7 @@ export interface DemoOptions {
     seed: number;
     onFile?: SyntheticProgress;
     onResolved?: ResolvedProgress;
+    onTraced?: (traces: DemoTraces) => void;
   };
 }
 
@@ -37,14 +39,18 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
   }
   options.onSeeding?.();
   const users = await seedStaff(operator);
+  const agencies = new Set(users.map((u) => u.agency));
+  await seedTraceRoles(operator, agencies);
   const told = await tellStory(db, users, DEMO_STORY);
   const loaded = options.synthetic
     ? await loadSynthetic(db, { ...options.synthetic })
     : { records: 0, links: 0 };
+  if (options.synthetic)
+    options.synthetic.onTraced?.(await traceDemoRecoveries(operator, agencies));
   return {
     seeded: true,
     users,
-    agencies: new Set(users.map((u) => u.agency)).size,
+    agencies: agencies.size,
     records: told.records + loaded.records,
     links: told.links + loaded.links,
   };

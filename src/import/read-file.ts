@@ -80,15 +80,11 @@ function itemsOf(
   }
 }
 
-/**
- * A partner's file as a stream of what each row contributes. Problems with the whole file
- * (encoding, format, header) are thrown; problems with one row are yielded, so the caller
- * decides whether to stop or set the row aside.
- */
-export async function* readItems(
+/** A partner's file as rows: decoded, its format found, read. File-wide problems are thrown. */
+export async function* readRows(
   bytes: AsyncIterable<Uint8Array>,
-  options: ReadOptions,
-): AsyncGenerator<RowItems | UnreadableRow> {
+  options: Omit<ReadOptions, 'mapping'> & { mapping?: Mapping },
+): AsyncGenerator<{ row: ReadRow; csv: boolean }> {
   const { mapping } = options;
   const text = decodeText(bytes, options.encoding);
   const { head, all } = await peekText(text, 4096);
@@ -101,8 +97,21 @@ export async function* readItems(
       : format === 'ndjson'
         ? readNdjson(all)
         : readJsonArray(all);
+  for await (const row of rows) yield { row, csv };
+}
+
+/**
+ * A partner's file as a stream of what each row contributes. Problems with the whole file
+ * (encoding, format, header) are thrown; problems with one row are yielded, so the caller
+ * decides whether to stop or set the row aside.
+ */
+export async function* readItems(
+  bytes: AsyncIterable<Uint8Array>,
+  options: ReadOptions,
+): AsyncGenerator<RowItems | UnreadableRow> {
+  const { mapping } = options;
   let first = true;
-  for await (const row of rows) {
+  for await (const { row, csv } of readRows(bytes, options)) {
     // A CSV header names every column; JSON rows name only the fields they have.
     if (first && csv && !isUnreadable(row)) {
       checkColumns(row, mapping);

@@ -177,3 +177,34 @@ export async function listTraceEvents(tx: Tx, requestId: string): Promise<TraceE
     WHERE request_id = ${requestId}::uuid ORDER BY seq`.execute(tx);
   return rows;
 }
+
+/** A gun the viewer's agency recovered (Firearm —recovered_in→ Recovery) with no request yet. */
+export interface RecoveredGunRow {
+  firearm_id: string;
+  firearm: Record<string, string[]>;
+  recovery_id: string;
+  recovery: Record<string, string[]>;
+  people: { id: string; caption: string }[];
+}
+
+export async function unrequestedRecoveredGuns(
+  tx: Tx,
+  agency: string,
+  limit: number,
+): Promise<RecoveredGunRow[]> {
+  const { rows } = await sql<RecoveredGunRow>`
+    SELECT f.id AS firearm_id, f.properties AS firearm, r.id AS recovery_id,
+      r.properties AS recovery,
+      coalesce((SELECT json_agg(json_build_object('id', p.id, 'caption', p.caption) ORDER BY p.id)
+        FROM puente.link i JOIN puente.record p ON p.id = i.source_id AND p.schema = 'Person'
+        WHERE i.target_id = r.id AND i.link_type = 'involved_in' AND NOT i.retracted), '[]')
+        AS people
+    FROM puente.record r
+    JOIN puente.link l ON l.target_id = r.id AND l.link_type = 'recovered_in' AND NOT l.retracted
+    JOIN puente.record f ON f.id = l.source_id AND f.schema = 'Firearm' AND NOT f.retracted
+      AND f.agency = ${agency}
+    WHERE r.schema = 'Recovery' AND r.agency = ${agency} AND NOT r.retracted
+      AND NOT EXISTS (SELECT 1 FROM puente.trace_request q WHERE q.firearm_id = f.id)
+    ORDER BY r.id, f.id LIMIT ${limit}`.execute(tx);
+  return rows;
+}

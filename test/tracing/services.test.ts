@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
 import { setAgencyTraceRole } from '../../src/services/identity/agencies.js';
-import { createLink } from '../../src/services/links/create-link.js';
 import { listLinks } from '../../src/services/links/read-links.js';
 import { createRecord } from '../../src/services/records/create-record.js';
 import { answerTrace } from '../../src/services/tracing/answer-trace.js';
@@ -10,6 +9,7 @@ import { getTrace, listTraces } from '../../src/services/tracing/read-traces.js'
 import { runTraces } from '../../src/services/tracing/run-traces.js';
 import { submitTraces } from '../../src/services/tracing/submit-traces.js';
 import { traceStats } from '../../src/services/tracing/trace-stats.js';
+import { DEALER as dealer, recordSale } from '../support/trace-fixtures.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, operator, type TestUser } from '../support/factories.js';
 
@@ -20,31 +20,11 @@ let cbp: TestUser;
 let sspc: TestUser;
 const NOW = new Date('2024-06-01T12:00:00Z');
 
-/** A sale as the tracing agency's records hold it: Sale, Firearm, buyer and the two links. */
-async function sale(
+const sale = (
   firearm: Record<string, string>,
-  saleProps: Record<string, string>,
+  props: Record<string, string>,
   buyer: { id: string },
-) {
-  const share = { marking: 'TLP:AMBER', relCountries: ['US', 'MX'] };
-  const list = (o: Record<string, string>) =>
-    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, [v]]));
-  const s = await createRecord(atf.call, { schema: 'Sale', ...share, properties: list(saleProps) });
-  const f = await createRecord(atf.call, {
-    schema: 'Firearm',
-    ...share,
-    properties: list(firearm),
-  });
-  await createLink(atf.call, { type: 'sold_in', sourceId: f.id, targetId: s.id, ...share });
-  await createLink(atf.call, { type: 'purchased', sourceId: buyer.id, targetId: f.id, ...share });
-  return f;
-}
-
-const dealer = {
-  dealerName: 'Frontier Arms of Laredo',
-  dealerLicense: '5-74-479-01-3C-12345',
-  dealerState: 'TX',
-};
+) => recordSale(atf.call, firearm, props, buyer.id).then((id) => ({ id }));
 
 const request = (firearm: Record<string, unknown>, recovery: Record<string, unknown> = {}) => ({
   priority: 'routine',
@@ -86,7 +66,7 @@ beforeAll(async () => {
   });
   await sale(
     { make: 'Colt', model: 'AR-15', type: 'rifle', caliber: '5.56x45mm', serialNumber: 'LW012345' },
-    { date: '2020-01-10', ...dealer, country: 'US', multipleSale: 'no' },
+    { date: '2020-01-10', multipleSale: 'no' },
     buyer,
   );
   await sale(
@@ -99,12 +79,12 @@ beforeAll(async () => {
       importer: 'Glock Inc.',
       countryOfManufacture: 'AT',
     },
-    { date: '2021-03-01', ...dealer, country: 'US' },
+    { date: '2021-03-01' },
     buyer,
   );
   await sale(
     { make: 'Glock', model: '19', type: 'pistol', caliber: '9mm', serialNumber: 'BKX129' },
-    { date: '2021-03-03', ...dealer, country: 'US' },
+    { date: '2021-03-03' },
     buyer,
   );
   await sale(
@@ -115,7 +95,7 @@ beforeAll(async () => {
       caliber: '.38 Special',
       serialNumber: 'RUG55501',
     },
-    { date: '2023-01-05', ...dealer, country: 'US' },
+    { date: '2023-01-05' },
     buyer,
   );
 });
@@ -239,7 +219,7 @@ describe('firearm traces', () => {
   it('shows the purchaser only where the marking the tracing agency sets reaches', async () => {
     await sale(
       { make: 'Barrett', model: 'M82A1', type: 'rifle', serialNumber: 'AA10001' },
-      { date: '2019-05-05', ...dealer, country: 'US' },
+      { date: '2019-05-05' },
       await createRecord(atf.call, {
         schema: 'Person',
         marking: 'TLP:AMBER',

@@ -30,7 +30,7 @@ const sourceFiles = (dir: string): string[] =>
 
 describe('web catalogues', () => {
   it('have the same keys in English, Spanish and French', () => {
-    for (const ns of ['web', 'model']) {
+    for (const ns of ['web', 'model', 'tracing']) {
       const english = new Set(keys(catalogue('en', ns)));
       for (const lng of LOCALES)
         expect(new Set(keys(catalogue(lng, ns))), `${lng}/${ns}`).toEqual(english);

@@ -5,6 +5,7 @@ import { actingOptions, callAs, type ActingOptions } from '../acting.js';
 import type { CliContext } from '../context.js';
 import { describe, jsonOption } from '../help.js';
 import { printFields, printJson, printTable, type Column } from '../output.js';
+import { portionMarking } from '../marking.js';
 import { uuid } from '../parsers.js';
 import { bits, percent } from '../scores.js';
 
@@ -12,20 +13,7 @@ type Pair = EntityView['pairs'][number] & { verdict?: string };
 
 export function registerEntityShow(entity: Command, ctx: CliContext): void {
   const { t } = ctx;
-  // As the web app writes a portion marking: "TLP:AMBER // REL TO MX, US // ONLY FGR".
-  const marking = (r: RecordView) => {
-    const relTo = [...r.relCountries, ...r.relAgencies];
-    return [
-      r.marking,
-      relTo.length > 0 && t('cli:marking.relTo', { list: relTo.join(', ') }),
-      r.recipientAgencies.length > 0 &&
-        t('cli:marking.only', { list: r.recipientAgencies.join(', ') }),
-      r.recipientUsers.length > 0 &&
-        t('cli:marking.namedUsers', { count: r.recipientUsers.length }),
-    ]
-      .filter(Boolean)
-      .join(' // ');
-  };
+  const marking = (r: RecordView) => portionMarking(t, r);
   const records: Column<RecordView>[] = [
     { header: 'id', value: (r) => r.id },
     { header: 'agency', value: (r) => r.agency },

@@ -1,5 +1,5 @@
 import { foldText } from '../text/index.js';
-import { importedBy, type Maker } from './makers.js';
+import { sameImporter, type Maker } from './makers.js';
 import { fitsPattern, type SerialReading } from './serial.js';
 import type { FirearmDescription, RankedCandidate, Reason, SaleCandidate } from './types.js';
 
@@ -76,7 +76,7 @@ export function scoreCandidate(q: TraceQuery, c: SaleCandidate): RankedCandidate
     caliberKey(c.caliber),
     POINTS.caliberDiffers,
   );
-  if (f.importer && c.importer && importedBy(q.maker, f.importer)) {
+  if (f.importer && c.importer && sameImporter(f.importer, c.importer)) {
     reasons.push({ code: 'importer_agrees' });
     score += POINTS.importerAgrees;
   }

@@ -31,18 +31,27 @@ export interface TraceFacts {
 const isHandgun = (type: string) => type === 'pistol' || type === 'revolver';
 
 /**
+ * Rifles the border-state rule counts: larger than .22. Whether a rifle is semi-automatic with
+ * a detachable magazine is not in the sales data; the dealer's own report flag says so.
+ */
+const reportableRifle = (s: SaleCandidate) => {
+  const calibre = Number((s.caliber.match(/\d*\.?\d+/u)?.[0] ?? '').replace(/^\./u, '0.'));
+  return s.type === 'rifle' && !(calibre > 0 && calibre < 1 && calibre <= 0.224);
+};
+
+/**
  * Guns in the same multiple-sale report as this one: to the same buyer within five consecutive
  * business days, handguns with handguns and, in the border states, rifles with rifles.
  */
 function reportedTogether(sale: SaleCandidate, others: readonly SaleCandidate[]): number {
-  const kind = isHandgun(sale.type) ? 'handgun' : sale.type === 'rifle' ? 'rifle' : null;
+  const kind = isHandgun(sale.type) ? 'handgun' : reportableRifle(sale) ? 'rifle' : null;
   if (!kind || (kind === 'rifle' && !BORDER_STATES.has(sale.dealerState))) return 0;
   const at = businessDayIndex(dayOf(sale.saleDate));
   return others.filter(
     (o) =>
       o.firearmId !== sale.firearmId &&
       Math.abs(businessDayIndex(dayOf(o.saleDate)) - at) <= 4 &&
-      (kind === 'handgun' ? isHandgun(o.type) : o.type === 'rifle'),
+      (kind === 'handgun' ? isHandgun(o.type) : reportableRifle(o)),
   ).length;
 }
 

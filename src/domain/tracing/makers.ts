@@ -83,15 +83,33 @@ export const MAKERS: readonly Maker[] = [
   maker('Canik', 'TR', ['Samsun Yurt Savunma'], ['Century International Arms']),
 ];
 
-/** The form a name is compared in: folded, no punctuation, no legal form ("Inc.", "GmbH"). */
+/**
+ * The form a name is compared in: folded, no punctuation, no legal form ("Inc.", "GmbH"), the
+ * possessive dropped ("Colt's"), initials joined ("O. F." as "OF"), "Mfg" read as "Manufacturing".
+ */
 const keyOf = (written: string) =>
   parseOrganizationName(
-    written.replace(/\bmfg\b/giu, 'manufacturing').replace(/[-’']s?\b/giu, ''),
+    written
+      .replace(/\bmfg\b/giu, 'manufacturing')
+      .replace(/['’]s\b/giu, '')
+      .replace(/['’]/gu, ' ')
+      .replace(/(?<=\p{L})-(?=\p{L})/gu, '')
+      .replace(/\b(\p{L})\.\s*/gu, '$1'),
   ).core.replace(/\s+/g, '');
 
-const BY_KEY: ReadonlyMap<string, Maker> = new Map(
-  MAKERS.flatMap((m) => [m.name, ...m.variants].map((v) => [keyOf(v), m] as const)),
-);
+const BY_KEY: ReadonlyMap<string, Maker> = (() => {
+  const map = new Map<string, Maker>();
+  for (const m of MAKERS) for (const v of [m.name, ...m.variants]) map.set(keyOf(v), m);
+  // An importer's mark names its maker when it imports for one maker only.
+  for (const m of MAKERS) {
+    for (const i of m.importers) {
+      const k = keyOf(i);
+      const makers = MAKERS.filter((x) => x.importers.some((y) => keyOf(y) === k));
+      if (!map.has(k) && makers.length === 1) map.set(k, m);
+    }
+  }
+  return map;
+})();
 
 /** The maker a written name stands for, or null when it is not in the table. */
 export function makerOf(written: string): Maker | null {
@@ -103,4 +121,10 @@ export function makerOf(written: string): Maker | null {
 export function importedBy(m: Maker, importer: string): boolean {
   const key = keyOf(importer);
   return key !== '' && m.importers.some((i) => keyOf(i) === key);
+}
+
+/** Whether two importer marks name the same importer, however each is written. */
+export function sameImporter(a: string, b: string): boolean {
+  const key = keyOf(a);
+  return key !== '' && key === keyOf(b);
 }

@@ -19,10 +19,10 @@ export type SerialReading =
   | { kind: 'impossible'; reason: 'characters' | 'length' | 'too_few_legible' };
 
 const LOOKALIKES: Readonly<Record<string, string>> = { O: '0', Q: '0', I: '1', L: '1' };
-const SEPARATORS = /[\s\-./\\_]+/gu;
+const SEPARATORS = /[\s\-\u2010-\u2015\u2212./\\_]+/gu;
 const UNKNOWN_ONE = /[?#]/gu;
 const UNKNOWN_MANY = /\*+/gu;
-const ALLOWED = /^[A-Z0-9?*]*$/u;
+const ALLOWED = /^[A-Z0-9?#*]*$/u;
 /** Serials that real makers stamp run from 3 to about 20 characters. */
 const MAX_LENGTH = 20;
 const MIN_LENGTH = 3;
@@ -38,19 +38,20 @@ export function serialKey(written: string): string {
 
 export function readSerial(written: string | undefined, obliterated = false): SerialReading {
   const key = serialKey(written ?? '');
-  if (key === '' || /^[?*]+$/u.test(key)) {
+  if (key === '' || /^[?#*]+$/u.test(key)) {
     return obliterated || key !== ''
       ? { kind: 'obliterated' }
       : { kind: 'impossible', reason: 'length' };
   }
   if (!ALLOWED.test(key)) return { kind: 'impossible', reason: 'characters' };
-  const known = key.replace(/[?*]/gu, '').length;
-  if (!/[?*]/u.test(key)) {
+  const known = key.replace(/[?#*]/gu, '').length;
+  if (!/[?#*]/u.test(key)) {
     return key.length < MIN_LENGTH || key.length > MAX_LENGTH
       ? { kind: 'impossible', reason: 'length' }
       : { kind: 'full', key };
   }
-  if (known > MAX_LENGTH) return { kind: 'impossible', reason: 'length' };
+  // Each ? is one character of the serial; only * stands for any number.
+  if (key.replace(/\*/gu, '').length > MAX_LENGTH) return { kind: 'impossible', reason: 'length' };
   if (known < MIN_LEGIBLE) return { kind: 'impossible', reason: 'too_few_legible' };
   return {
     kind: 'partial',

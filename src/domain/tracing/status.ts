@@ -12,6 +12,9 @@ export const TRACE_STATUSES = [
 export type TraceStatus = (typeof TRACE_STATUSES)[number];
 export type FinalStatus = Exclude<TraceStatus, 'submitted' | 'in_progress'>;
 
+/** The answers a tracer may close a request with by hand (completing it takes a sale). */
+export const CLOSING_STATUSES = ['no_record_found', 'serial_obliterated', 'not_traceable'] as const;
+
 export const isTraceStatus = (s: string): s is TraceStatus =>
   (TRACE_STATUSES as readonly string[]).includes(s);
 
@@ -19,9 +22,9 @@ export const isFinal = (s: TraceStatus): s is FinalStatus =>
   s !== 'submitted' && s !== 'in_progress';
 
 /** Refuses a move a trace cannot make: back from a final answer, or to where it already is. */
-export function checkTransition(from: TraceStatus, to: TraceStatus): void {
+export function checkTransition(from: TraceStatus, to: TraceStatus, id = ''): void {
   if (isFinal(from) || to === 'submitted' || from === to) {
-    throw new AppError('conflict', { kind: 'trace', from, to });
+    throw new AppError('conflict', { kind: 'trace', id, from, to });
   }
 }
 

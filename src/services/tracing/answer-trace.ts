@@ -37,7 +37,7 @@ export async function answerTrace(call: Call, id: string, answer: TraceAnswer): 
       const note = answer.note?.trim().slice(0, MAX_NOTE);
       const by = { agency: viewer.agency, userId: viewer.userId };
       if ('firearmId' in answer) {
-        checkTransition(row.status, 'completed');
+        checkTransition(row.status, 'completed', id);
         const chosen = row.candidates.find((c) => c.candidate.firearmId === answer.firearmId);
         if (!chosen) {
           throw new AppError('validation_failed', {}, [
@@ -83,7 +83,7 @@ export async function answerTrace(call: Call, id: string, answer: TraceAnswer): 
             { code: 'required', field: 'note', expected: 'why the trace ends so' },
           ]);
         }
-        checkTransition(row.status, answer.status);
+        checkTransition(row.status, answer.status, id);
         await changeTraceStatus(
           tx,
           [

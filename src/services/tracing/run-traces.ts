@@ -222,6 +222,7 @@ export async function runTraces(call: Call, opts: RunOptions = {}): Promise<RunS
           if (answered) {
             throw new AppError('conflict', {
               kind: 'trace',
+              id: answered.id,
               from: answered.status,
               to: isFinal(answered.status as TraceStatus) ? answered.status : 'in_progress',
             });

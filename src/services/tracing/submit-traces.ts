@@ -25,6 +25,8 @@ export interface SubmitOptions {
   sharing?: SharingInput;
   /** The date "today" is for checking recovery dates (tests fix it). */
   now?: Date;
+  /** The file line each input starts on, for problems to name (by default its 1-based position). */
+  lines?: readonly number[];
 }
 
 export interface SubmitSummary {
@@ -88,7 +90,7 @@ async function refuseDuplicates(tx: Tx, agency: string, parsed: readonly ParsedT
     });
   }
   if (errors.length) {
-    throw new AppError('conflict', { kind: 'trace request', id: errors[0]!.value ?? '' }, errors);
+    throw new AppError('conflict', { kind: 'trace', id: errors[0]!.value ?? '' }, errors);
   }
 }
 
@@ -224,6 +226,79 @@ function recordsFor(
   return { records, links, recoveryId, firearmId };
 }
 
+/** Writes checked requests with their Recovery and Firearm records; returns their ids. */
+export async function writeRequests(
+  tx: Tx,
+  call: Call,
+  parsed: readonly ParsedTraceRequest[],
+  sharingInput: SharingInput | undefined,
+  now: Date,
+): Promise<string[]> {
+  const viewer = call.viewer!;
+  const tracerCountries = (await listAgencies(tx))
+    .filter((a) => a.trace_role === 'tracer')
+    .map((a) => a.country);
+  const sharing = sharingToColumns(
+    await resolveSharing(
+      tx,
+      {
+        relCountries: [...new Set([viewer.country, ...tracerCountries])],
+        ...sharingInput,
+      },
+      'AMBER',
+    ),
+  );
+  const records: NewRecordVersion[] = [];
+  const links: NewLinkVersion[] = [];
+  const requests: NewTraceRequest[] = parsed.map((p) => {
+    const made = recordsFor(call, p, sharing);
+    records.push(...made.records);
+    links.push(...made.links);
+    return {
+      id: newId(),
+      agency: viewer.agency,
+      requested_by: viewer.userId,
+      officer: p.officer || viewer.name,
+      priority: p.priority,
+      status: 'submitted',
+      reason: { code: 'submitted' },
+      firearm: p.firearm,
+      maker: p.maker.name,
+      serial_key:
+        p.serial.kind === 'full'
+          ? p.serial.key
+          : p.serial.kind === 'partial'
+            ? p.serial.pattern
+            : '',
+      serial_full: p.serial.kind === 'full',
+      recovery: p.recovery,
+      recovered_on: p.recovery.date,
+      recovery_country: p.recovery.country,
+      recovery_id: made.recoveryId,
+      firearm_id: made.firearmId,
+      people: p.people,
+      case_number: p.recovery.caseNumber ?? '',
+      submitted_at: now.toISOString(),
+      deadline_at: deadlineOf(p.priority, now).toISOString(),
+    };
+  });
+  await appendRecordVersions(tx, records);
+  await appendLinkVersions(tx, links);
+  await insertTraceRequests(tx, requests);
+  return requests.map((r) => r.id);
+}
+
+/** Problems name the file line of their input, when the inputs came from a file. */
+async function onLines<T>(lines: readonly number[] | undefined, check: () => Promise<T>) {
+  try {
+    return await check();
+  } catch (err) {
+    if (!lines || !(err instanceof AppError)) throw err;
+    const details = err.details.map((d) => ({ ...d, line: d.line && lines[d.line - 1] }));
+    throw new AppError(err.code, err.params, details);
+  }
+}
+
 /**
  * Submits trace requests (one, or a batch from a file): all are checked first and the batch is
  * all-or-nothing. Each gets its deadline from its priority.
@@ -241,60 +316,13 @@ export async function submitTraces(
       const viewer = call.viewer!;
       await requireTraceRole(tx, viewer.agency, 'requester');
       const now = opts.now ?? new Date();
-      const parsed = parseAll(inputs, now.toISOString().slice(0, 10));
-      await refuseDuplicates(tx, viewer.agency, parsed);
-      await checkReferences(tx, parsed);
-      const tracerCountries = (await listAgencies(tx))
-        .filter((a) => a.trace_role === 'tracer')
-        .map((a) => a.country);
-      const sharing = sharingToColumns(
-        await resolveSharing(
-          tx,
-          {
-            relCountries: [...new Set([viewer.country, ...tracerCountries])],
-            ...opts.sharing,
-          },
-          'AMBER',
-        ),
-      );
-      const records: NewRecordVersion[] = [];
-      const links: NewLinkVersion[] = [];
-      const requests: NewTraceRequest[] = parsed.map((p) => {
-        const made = recordsFor(call, p, sharing);
-        records.push(...made.records);
-        links.push(...made.links);
-        return {
-          id: newId(),
-          agency: viewer.agency,
-          requested_by: viewer.userId,
-          officer: p.officer || viewer.name,
-          priority: p.priority,
-          status: 'submitted',
-          reason: { code: 'submitted' },
-          firearm: p.firearm,
-          maker: p.maker.name,
-          serial_key:
-            p.serial.kind === 'full'
-              ? p.serial.key
-              : p.serial.kind === 'partial'
-                ? p.serial.pattern
-                : '',
-          serial_full: p.serial.kind === 'full',
-          recovery: p.recovery,
-          recovered_on: p.recovery.date,
-          recovery_country: p.recovery.country,
-          recovery_id: made.recoveryId,
-          firearm_id: made.firearmId,
-          people: p.people,
-          case_number: p.recovery.caseNumber ?? '',
-          submitted_at: now.toISOString(),
-          deadline_at: deadlineOf(p.priority, now).toISOString(),
-        };
+      const parsed = await onLines(opts.lines, async () => {
+        const all = parseAll(inputs, now.toISOString().slice(0, 10));
+        await refuseDuplicates(tx, viewer.agency, all);
+        await checkReferences(tx, all);
+        return all;
       });
-      await appendRecordVersions(tx, records);
-      await appendLinkVersions(tx, links);
-      await insertTraceRequests(tx, requests);
-      const ids = requests.map((r) => r.id);
+      const ids = await writeRequests(tx, call, parsed, opts.sharing, now);
       return { result: { submitted: ids.length, ids }, ids };
     },
     { permission: 'records:write' },

@@ -99,7 +99,6 @@ export const ATF_SALES: ExportSpec = {
 export const saleId = (basket: Basket, slot: number) => `${basket.transaction}-${slot + 1}`;
 export const soldFirearmId = (basket: Basket, slot: number) => `FA-${saleId(basket, slot)}`;
 
-
 /** What kind of multiple sale a gun counts toward in a state, if any. */
 export function reportKind(model: FirearmModel, state: string): 'handgun' | 'rifle' | null {
   if (model.type === 'pistol' || model.type === 'revolver') return 'handgun';
