@@ -32,6 +32,13 @@ export async function findLink(tx: Tx, id: string): Promise<LinkRow | undefined>
   return tx.selectFrom('puente.link').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The links among `ids` that the transaction may see, in id order. */
+export async function findLinks(tx: Tx, ids: readonly string[]): Promise<LinkRow[]> {
+  const valid = ids.filter(isUuid);
+  if (!valid.length) return [];
+  return tx.selectFrom('puente.link').selectAll().where('id', 'in', valid).orderBy('id').execute();
+}
+
 export async function listLinkVersions(tx: Tx, id: string): Promise<LinkVersionRow[]> {
   if (!isUuid(id)) return [];
   return tx

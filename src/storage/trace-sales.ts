@@ -8,14 +8,18 @@ export interface SoldGunRow {
   firearm: Record<string, string[]>;
   sale_id: string;
   sale: Record<string, string[]>;
+  sold_link_id: string;
   buyer_id: string | null;
+  purchase_link_id: string | null;
 }
 
 /** One row of the sales index, as the indexer writes it. */
 export interface SaleIndexRow {
   firearm_id: string;
   sale_id: string;
+  sold_link_id: string;
   buyer_id: string | null;
+  purchase_link_id: string | null;
   maker: string;
   serial_key: string;
   model: string;
@@ -32,14 +36,15 @@ export interface SaleIndexRow {
 
 const SOLD_GUNS = sql`
   SELECT f.id AS firearm_id, f.properties AS firearm, s.id AS sale_id, s.properties AS sale,
-    (SELECT p.source_id FROM puente.link p
-     WHERE p.target_id = f.id AND p.link_type = 'purchased' AND NOT p.retracted
-     ORDER BY p.id LIMIT 1) AS buyer_id
+    l.id AS sold_link_id, p.source_id AS buyer_id, p.id AS purchase_link_id
   FROM puente.record f
-  JOIN LATERAL (SELECT l.target_id FROM puente.link l
+  JOIN LATERAL (SELECT l.id, l.target_id FROM puente.link l
                 WHERE l.source_id = f.id AND l.link_type = 'sold_in' AND NOT l.retracted
                 ORDER BY l.id LIMIT 1) l ON true
   JOIN puente.record s ON s.id = l.target_id AND s.schema = 'Sale' AND NOT s.retracted
+  LEFT JOIN LATERAL (SELECT p.id, p.source_id FROM puente.link p
+                     WHERE p.target_id = f.id AND p.link_type = 'purchased' AND NOT p.retracted
+                     ORDER BY p.id LIMIT 1) p ON true
   WHERE f.schema = 'Firearm' AND NOT f.retracted`;
 
 /** Sold guns in id order, one page after `after` (the indexer's full pass). */
@@ -114,7 +119,9 @@ export async function clearSaleIndex(tx: Tx): Promise<void> {
 interface CandidateRow {
   firearm_id: string;
   sale_id: string;
+  sold_link_id: string;
   buyer_id: string | null;
+  purchase_link_id: string | null;
   maker: string;
   serial_key: string;
   model: string;
@@ -129,16 +136,22 @@ interface CandidateRow {
   multiple_sale: boolean;
 }
 
-const CANDIDATE_COLUMNS = sql`s.firearm_id, s.sale_id,
-  CASE WHEN EXISTS (SELECT 1 FROM puente.record b WHERE b.id = s.buyer_id) THEN s.buyer_id END
-    AS buyer_id,
+// The buyer only where the viewer sees both the buyer and the purchase (the link is visible
+// only where both its ends are).
+const CANDIDATE_COLUMNS = sql`s.firearm_id, s.sale_id, s.sold_link_id,
+  CASE WHEN EXISTS (SELECT 1 FROM puente.link p WHERE p.id = s.purchase_link_id)
+    THEN s.buyer_id END AS buyer_id,
+  CASE WHEN EXISTS (SELECT 1 FROM puente.link p WHERE p.id = s.purchase_link_id)
+    THEN s.purchase_link_id END AS purchase_link_id,
   s.maker, s.serial_key, s.model, s.type, s.caliber, s.importer, s.sale_date::text AS sale_date,
   s.dealer_name, s.dealer_license, s.dealer_state, s.country, s.multiple_sale`;
 
 const toCandidate = (r: CandidateRow): SaleCandidate => ({
   firearmId: r.firearm_id,
   saleId: r.sale_id,
+  soldLinkId: r.sold_link_id,
   buyerId: r.buyer_id,
+  purchaseLinkId: r.purchase_link_id,
   maker: r.maker,
   serialKey: r.serial_key,
   model: r.model,

@@ -10,6 +10,8 @@ const maker = (name: string) => MAKERS.find((m) => m.name === name)!;
 const sale = (over: Partial<SaleCandidate> = {}): SaleCandidate => ({
   firearmId: 'f-1',
   saleId: 's-1',
+  soldLinkId: 'l-1',
+  purchaseLinkId: null,
   buyerId: 'p-1',
   maker: 'Glock',
   serialKey: 'ABC123',

@@ -10,6 +10,8 @@ const maker = (name: string) => MAKERS.find((m) => m.name === name)!;
 const sale = (firearmId: string, over: Partial<SaleCandidate> = {}): SaleCandidate => ({
   firearmId,
   saleId: `s-${firearmId}`,
+  soldLinkId: 'l-1',
+  purchaseLinkId: null,
   buyerId: null,
   maker: 'Colt',
   serialKey: 'ABC123',

@@ -13,6 +13,8 @@ import type { SaleCandidate } from './types.js';
 const sale = (over: Partial<SaleCandidate> = {}): SaleCandidate => ({
   firearmId: 'f-0',
   saleId: 's-0',
+  soldLinkId: 'l-1',
+  purchaseLinkId: null,
   buyerId: 'p-1',
   maker: 'Glock',
   serialKey: 'ABC123',

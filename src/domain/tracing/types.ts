@@ -19,7 +19,11 @@ export interface FirearmDescription {
 export interface SaleCandidate {
   firearmId: string;
   saleId: string;
+  /** The link that says the gun was sold in the sale. */
+  soldLinkId: string;
   buyerId: string | null;
+  /** The link that says the buyer purchased the gun. */
+  purchaseLinkId: string | null;
   maker: string;
   serialKey: string;
   model: string;

@@ -22,7 +22,9 @@ function indexRows(guns: readonly SoldGunRow[]): SaleIndexRow[] {
     rows.push({
       firearm_id: g.firearm_id,
       sale_id: g.sale_id,
+      sold_link_id: g.sold_link_id,
       buyer_id: g.buyer_id,
+      purchase_link_id: g.purchase_link_id,
       maker: e.maker,
       serial_key: e.serialKey,
       model: e.model,

@@ -60,12 +60,14 @@ const gunKey = (maker: string, key: string) => `${maker}\u0000${key}`;
 
 /** Looks every request up in the sales index: whole serials in one query, partial ones each. */
 async function candidatesFor(tx: Tx, rows: readonly TraceRequestRow[]) {
-  const whole = rows.filter((r) => r.serial_full);
+  // Several agencies may ask about the same gun: each gun is looked up once.
+  const wanted = new Map(
+    rows
+      .filter((r) => r.serial_full)
+      .map((r) => [gunKey(r.maker, r.serial_key), { maker: r.maker, key: r.serial_key }]),
+  );
   const found = new Map<string, SaleCandidate[]>();
-  for (const c of await salesWithSerials(
-    tx,
-    whole.map((r) => ({ maker: r.maker, key: r.serial_key })),
-  )) {
+  for (const c of await salesWithSerials(tx, [...wanted.values()])) {
     const k = gunKey(c.maker, c.serialKey);
     found.set(k, [...(found.get(k) ?? []), c]);
   }

@@ -1,0 +1,13 @@
+-- A sold gun in the sales index stands on two links as well as its records: the gun sold_in the
+-- sale, and the buyer who purchased it. A viewer who may not see the sold_in link must not learn
+-- from the index that the gun and the sale belong together, nor the buyer without the purchase.
+ALTER TABLE puente.trace_sale ADD COLUMN sold_link_id uuid;
+ALTER TABLE puente.trace_sale ADD COLUMN purchase_link_id uuid;
+-- Rows written before these columns carry no link: the next `puente trace index` restores them.
+DELETE FROM puente.trace_sale;
+
+DROP POLICY records_visible ON puente.trace_sale;
+CREATE POLICY records_visible ON puente.trace_sale FOR SELECT TO puente_app
+  USING (EXISTS (SELECT 1 FROM puente.record r WHERE r.id = firearm_id)
+     AND EXISTS (SELECT 1 FROM puente.record r WHERE r.id = sale_id)
+     AND EXISTS (SELECT 1 FROM puente.link l WHERE l.id = sold_link_id));
