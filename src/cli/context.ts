@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { TFunction } from 'i18next';
-import { localeFromEnv, translator } from '../i18n/index.js';
+import { localeFromEnv, translator, type Locale } from '../i18n/index.js';
 import type { Call } from '../services/context.js';
 import {
   databaseOptionsFromEnv,
@@ -14,6 +14,8 @@ import type { CliIo } from './io.js';
 
 export interface CliContext {
   readonly t: TFunction;
+  /** The language of `t`, for Intl formatting. */
+  readonly locale: Locale;
   readonly io: CliIo;
   /** Set by a command that finished its work but must report failure (a broken audit chain). */
   exitCode: number;
@@ -41,7 +43,8 @@ export function describeTarget(options: DatabaseOptions): string {
 }
 
 export function createContext(io: CliIo): CliContext {
-  const t = translator(localeFromEnv(io.env));
+  const locale = localeFromEnv(io.env);
+  const t = translator(locale);
   const options = databaseOptionsFromEnv(io.env);
   let opened: Promise<Database> | undefined;
   let migrated: Promise<unknown> | undefined;
@@ -56,6 +59,7 @@ export function createContext(io: CliIo): CliContext {
 
   return {
     t,
+    locale,
     io,
     exitCode: 0,
     out: (text) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),

@@ -1,9 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { Reason } from '../domain/tracing/types.js';
+import { explainReason, traceWords } from '../i18n/trace-explain.js';
+import type { CliContext } from './context.js';
 
-/** A reason or indicator in words, from the shared tracing catalogue. */
-export const reasonText = (t: TFunction, r: Reason): string =>
-  t(`tracing:reason.${r.code}`, { ...r.params, defaultValue: r.code });
+/** A reason or indicator in words, from the tracing catalogue the web app uses too. */
+export const reasonText = (ctx: CliContext, r: Reason): string =>
+  explainReason(ctx.t, traceWords(ctx.t, ctx.locale), r);
 
 export const statusText = (t: TFunction, status: string): string =>
   t(`tracing:status.${status}`, { defaultValue: status });

@@ -95,11 +95,11 @@ describe('puente trace', () => {
     expect(shown.stdout).toContain('Completed');
     expect(shown.stdout).toContain('143 days');
     expect(shown.stdout).toContain('Travis Lee Dunham [TLP:AMBER // REL TO MX, US]');
-    expect(shown.stdout).toContain('Sold in US, recovered in MX.');
+    expect(shown.stdout).toContain('Sold in United States, recovered in Mexico.');
     const es = await puente(database, ['trace', 'show', sent.ids[0], '--as', FGR], {
       PUENTE_LANG: 'es',
     });
-    expect(es.stdout).toContain('Tiempo hasta el delito de 143 días: menos de un año.');
+    expect(es.stdout).toContain('asegurada 143 días (0,4 años) después de su venta');
   });
 
   it('submits a batch from a CSV file, all or nothing, naming the bad line', async () => {

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Loading } from './components/Status';
 import { PAGES, Shell } from './layout/Shell';
@@ -9,7 +10,14 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { RecordPage } from './pages/RecordPage';
 import { SearchPage } from './pages/SearchPage';
 import { SignInPage } from './pages/SignInPage';
+import { TracePage } from './pages/TracePage';
+import { TracesPage } from './pages/TracesPage';
 import { SessionProvider, useSession } from './session/session';
+
+// The statistics page carries the state outlines: loaded when it is first opened.
+const TraceStatsPage = lazy(() =>
+  import('./pages/TraceStatsPage').then((m) => ({ default: m.TraceStatsPage })),
+);
 
 function Pages() {
   const { status } = useSession();
@@ -26,6 +34,16 @@ function Pages() {
           <Route path="records/:id" element={<RecordPage />} />
           <Route path="entities" element={<EntitiesPage />} />
           <Route path="entities/:id" element={<EntityPage />} />
+          <Route path="traces" element={<TracesPage />} />
+          <Route path="traces/:id" element={<TracePage />} />
+          <Route
+            path="trace-statistics"
+            element={
+              <Suspense fallback={<Loading />}>
+                <TraceStatsPage />
+              </Suspense>
+            }
+          />
           {allowed('/audit') && <Route path="audit" element={<AuditPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Route>

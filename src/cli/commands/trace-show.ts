@@ -19,7 +19,7 @@ export function registerTraceShow(trace: Command, ctx: CliContext): void {
     { header: 'date', value: (c) => c.candidate.saleDate },
     { header: 'dealer', value: (c) => `${c.candidate.dealerLicense} (${c.candidate.dealerState})` },
     { header: 'score', value: (c) => String(c.score) },
-    { header: 'why', value: (c) => c.reasons.map((r) => reasonText(t, r)).join(' ') },
+    { header: 'why', value: (c) => c.reasons.map((r) => reasonText(ctx, r)).join(' ') },
   ];
   const cmd = describe(trace.command('show'), ctx, 'traceShow', [
     'puente trace show 01935d2e-7c1a-7000-8000-000000000001 --as m.ortiz@fgr.example',
@@ -31,7 +31,7 @@ export function registerTraceShow(trace: Command, ctx: CliContext): void {
     printFields(ctx, [
       ['id', v.id],
       ['agency', `${v.agency} — ${v.officer}`],
-      ['status', `${statusText(t, v.status)}: ${reasonText(t, v.reason)}`],
+      ['status', `${statusText(t, v.status)}: ${reasonText(ctx, v.reason)}`],
       ['priority', t(`tracing:priority.${v.priority}`)],
       ['deadline', `${shortTime(v.deadlineAt)}${v.overdue ? ` (${t('cli:trace.overdue')})` : ''}`],
       ['firearm', firearmLine(t, v.firearm)],
@@ -52,11 +52,11 @@ export function registerTraceShow(trace: Command, ctx: CliContext): void {
             : t('cli:trace.notReleased')),
       ],
     ]);
-    for (const i of r?.indicators ?? []) ctx.out(`  ! ${reasonText(t, i)}`);
+    for (const i of r?.indicators ?? []) ctx.out(`  ! ${reasonText(ctx, i)}`);
     if (v.candidates?.length) printTable(ctx, candidates, v.candidates, 'cli:traceShow.none');
     for (const h of v.history ?? [])
       ctx.out(
-        `  ${shortTime(h.at)}  ${h.agency}  ${statusText(t, h.status)}: ${reasonText(t, h.reason)}`,
+        `  ${shortTime(h.at)}  ${h.agency}  ${statusText(t, h.status)}: ${reasonText(ctx, h.reason)}`,
       );
   });
 }

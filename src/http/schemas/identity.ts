@@ -12,6 +12,9 @@ export const AgencyView = Type.Object({
   name: Type.String(),
   country: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
+  traceRole: Nullable(
+    Type.String({ description: 'Its part in firearm tracing: requester, tracer, or null.' }),
+  ),
 });
 
 export const MeView = Type.Object({

@@ -1,10 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enModel from '../../../src/i18n/locales/en/model.json';
+import enTracing from '../../../src/i18n/locales/en/tracing.json';
 import enWeb from '../../../src/i18n/locales/en/web.json';
 import esModel from '../../../src/i18n/locales/es/model.json';
+import esTracing from '../../../src/i18n/locales/es/tracing.json';
 import esWeb from '../../../src/i18n/locales/es/web.json';
 import frModel from '../../../src/i18n/locales/fr/model.json';
+import frTracing from '../../../src/i18n/locales/fr/tracing.json';
 import frWeb from '../../../src/i18n/locales/fr/web.json';
 
 // The catalogues live with the server's (src/i18n/locales) so translators have one place.
@@ -25,14 +28,14 @@ function initialLanguage(): Language {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    en: { web: enWeb, model: enModel },
-    es: { web: esWeb, model: esModel },
-    fr: { web: frWeb, model: frModel },
+    en: { web: enWeb, model: enModel, tracing: enTracing },
+    es: { web: esWeb, model: esModel, tracing: esTracing },
+    fr: { web: frWeb, model: frModel, tracing: frTracing },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
-  ns: ['web', 'model'],
+  ns: ['web', 'model', 'tracing'],
   defaultNS: 'web',
   // React escapes what it renders.
   interpolation: { escapeValue: false },

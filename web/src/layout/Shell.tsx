@@ -7,12 +7,15 @@ import { useSession, useUser } from '../session/session';
 
 /**
  * Pages in the navigation, each shown only to the roles it works for. Later pages (import,
- * network, traces, cooperation, dashboard) join this list as they land.
+ * network, cooperation, dashboard) join this list as they land.
  */
 export const PAGES: { path: string; label: string; allowed?: (user: Me) => boolean }[] = [
   { path: '/search', label: 'nav.search' },
   // Every role that reads records reads the entities they add up to.
   { path: '/entities', label: 'nav.entities' },
+  // Firearm traces: a requester's own requests, the tracing agency's whole queue.
+  { path: '/traces', label: 'nav.traces' },
+  { path: '/trace-statistics', label: 'nav.traceStatistics' },
   { path: '/audit', label: 'nav.audit', allowed: (u) => ['supervisor', 'admin'].includes(u.role) },
 ];
 
