@@ -22,6 +22,8 @@ export interface SaleIndexRow {
   purchase_link_id: string | null;
   maker: string;
   serial_key: string;
+  /** The key reversed, for serials legible only at their end. */
+  serial_end: string;
   model: string;
   type: string;
   caliber: string;
@@ -185,20 +187,46 @@ export async function salesWithSerials(
 /** At most this many sales fit one partial serial before it is too vague to rank. */
 export const MAX_PATTERN_CANDIDATES = 200;
 
-/** The visible sales of guns of this maker whose serial fits a LIKE pattern. */
-export async function salesFittingPattern(
+export interface PatternQuery {
+  maker: string;
+  /** The pattern over keys, or over reversed keys when `reversed`. */
+  pattern: string;
+  reversed: boolean;
+}
+
+/**
+ * The visible sales whose serial fits each pattern, all patterns in one statement (planning a
+ * query under row-level security costs more than running it). The index is entered by the
+ * legible run before the first unknown character (in the reversed keys for a serial legible at
+ * its end): a range of keys, which the policy lets reach the index, as it does not LIKE; the
+ * pattern is tested on the few rows in range. At most MAX_PATTERN_CANDIDATES + 1 per pattern.
+ */
+export async function salesFittingPatterns(
   tx: Tx,
-  maker: string,
-  anchor: { reversed: boolean; pattern: string },
-): Promise<SaleCandidate[]> {
-  const test = anchor.reversed
-    ? sql`reverse(s.serial_key) LIKE ${anchor.pattern}`
-    : sql`s.serial_key LIKE ${anchor.pattern}`;
-  const { rows } = await sql<CandidateRow>`
-    SELECT ${CANDIDATE_COLUMNS} FROM puente.trace_sale s
-    WHERE s.maker = ${maker} COLLATE "C" AND ${test}
-    ORDER BY s.firearm_id LIMIT ${MAX_PATTERN_CANDIDATES + 1}`.execute(tx);
-  return rows.map(toCandidate);
+  queries: readonly PatternQuery[],
+): Promise<SaleCandidate[][]> {
+  if (!queries.length) return [];
+  const runs = queries.map((q) => q.pattern.match(/^[A-Z0-9]*/u)![0]);
+  // Keys hold A-Z and 0-9 only, all below '~' in the C collation.
+  const lo = runs;
+  const hi = runs.map((r) => (r ? `${r}~` : '~'));
+  const branch = (column: 'serial_key' | 'serial_end', reversed: boolean) => sql`
+    SELECT * FROM (
+      SELECT ${CANDIDATE_COLUMNS}, s.${sql.raw(column)} AS probe FROM puente.trace_sale s
+      WHERE q.reversed = ${reversed} AND s.maker = q.maker COLLATE "C"
+        AND s.${sql.raw(column)} >= q.lo COLLATE "C" AND s.${sql.raw(column)} < q.hi COLLATE "C"
+      OFFSET 0) c
+    WHERE c.probe LIKE q.pattern`;
+  const { rows } = await sql<CandidateRow & { i: number }>`
+    SELECT q.i::int AS i, m.* FROM unnest(${queries.map((q) => q.maker)}::text[],
+        ${queries.map((q) => q.reversed)}::boolean[], ${lo}::text[], ${hi}::text[],
+        ${queries.map((q) => q.pattern)}::text[]) WITH ORDINALITY AS q(maker, reversed, lo, hi, pattern, i)
+    CROSS JOIN LATERAL (
+      SELECT * FROM (${branch('serial_key', false)} UNION ALL ${branch('serial_end', true)}) u
+      ORDER BY u.firearm_id LIMIT ${MAX_PATTERN_CANDIDATES + 1}) m`.execute(tx);
+  const out: SaleCandidate[][] = queries.map(() => []);
+  for (const r of rows) out[r.i - 1]!.push(toCandidate(r));
+  return out;
 }
 
 /** Visible sales to these buyers within `days` of the given dates (multiple-sale windows). */

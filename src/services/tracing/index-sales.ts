@@ -27,6 +27,7 @@ function indexRows(guns: readonly SoldGunRow[]): SaleIndexRow[] {
       purchase_link_id: g.purchase_link_id,
       maker: e.maker,
       serial_key: e.serialKey,
+      serial_end: [...e.serialKey].reverse().join(''),
       model: e.model,
       type: e.type,
       caliber: e.caliber,

@@ -16,7 +16,7 @@ import {
   type StatusChange,
   type TraceRequestRow,
 } from '../../storage/trace-requests.js';
-import { salesFittingPattern, salesWithSerials } from '../../storage/trace-sales.js';
+import { salesFittingPatterns, salesWithSerials } from '../../storage/trace-sales.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
 import { resolveSharing } from '../sharing.js';
@@ -58,7 +58,7 @@ function readingOf(q: TraceRequestRow): SerialReading {
 
 const gunKey = (maker: string, key: string) => `${maker}\u0000${key}`;
 
-/** Looks every request up in the sales index: whole serials in one query, partial ones each. */
+/** Looks every request up in the sales index: whole serials in one query, partial ones in another. */
 async function candidatesFor(tx: Tx, rows: readonly TraceRequestRow[]) {
   // Several agencies may ask about the same gun: each gun is looked up once.
   const wanted = new Map(
@@ -71,12 +71,16 @@ async function candidatesFor(tx: Tx, rows: readonly TraceRequestRow[]) {
     const k = gunKey(c.maker, c.serialKey);
     found.set(k, [...(found.get(k) ?? []), c]);
   }
+  const partial = rows.filter((r) => !r.serial_full && r.serial_key);
+  const fitting = await salesFittingPatterns(
+    tx,
+    partial.map((r) => ({ maker: r.maker, ...patternAnchor(r.serial_key) })),
+  );
   const out = new Map<string, SaleCandidate[]>();
+  partial.forEach((r, i) => out.set(r.id, fitting[i]!));
   for (const r of rows) {
     if (r.serial_full) out.set(r.id, found.get(gunKey(r.maker, r.serial_key)) ?? []);
-    else if (r.serial_key) {
-      out.set(r.id, await salesFittingPattern(tx, r.maker, patternAnchor(r.serial_key)));
-    } else out.set(r.id, []);
+    else if (!r.serial_key) out.set(r.id, []);
   }
   return out;
 }

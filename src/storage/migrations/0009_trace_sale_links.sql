@@ -3,7 +3,15 @@
 -- from the index that the gun and the sale belong together, nor the buyer without the purchase.
 ALTER TABLE puente.trace_sale ADD COLUMN sold_link_id uuid;
 ALTER TABLE puente.trace_sale ADD COLUMN purchase_link_id uuid;
--- Rows written before these columns carry no link: the next `puente trace index` restores them.
+
+-- Under row-level security only leakproof conditions reach an index, and LIKE and reverse() are
+-- not: partial serials are looked up by a range of keys (or of reversed keys, kept as a column)
+-- and tested against their pattern once the policy has passed the few rows in that range.
+ALTER TABLE puente.trace_sale ADD COLUMN serial_end text COLLATE "C" NOT NULL DEFAULT '';
+DROP INDEX puente.trace_sale_serial_end;
+CREATE INDEX trace_sale_serial_end ON puente.trace_sale (maker, serial_end);
+
+-- Rows written before these columns lack them: the next `puente trace index` restores them.
 DELETE FROM puente.trace_sale;
 
 DROP POLICY records_visible ON puente.trace_sale;
