@@ -1,4 +1,5 @@
 import type { FIREARM_TYPES, OBLITERATION } from '../model/index.js';
+import type { SaleEntry } from './sale-entry.js';
 
 export type FirearmType = (typeof FIREARM_TYPES)[number];
 
@@ -16,7 +17,7 @@ export interface FirearmDescription {
 }
 
 /** One sold gun from the sales the tracing agency holds, as the trace compares it. */
-export interface SaleCandidate {
+export interface SaleCandidate extends SaleEntry {
   firearmId: string;
   saleId: string;
   /** The link that says the gun was sold in the sale. */
@@ -24,18 +25,6 @@ export interface SaleCandidate {
   buyerId: string | null;
   /** The link that says the buyer purchased the gun. */
   purchaseLinkId: string | null;
-  maker: string;
-  serialKey: string;
-  model: string;
-  type: string;
-  caliber: string;
-  importer: string;
-  saleDate: string;
-  dealerName: string;
-  dealerLicense: string;
-  dealerState: string;
-  country: string;
-  multipleSale: boolean;
 }
 
 /** Why a candidate ranks where it does: a code the interface translates, and its values. */

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { withQuery } from '../api/client';
@@ -6,6 +6,7 @@ import type { EntityHit, EntityKind, ReviewPair, Verdict } from '../api/types';
 import { useApi } from '../api/use-api';
 import { usePaged } from '../api/use-paged';
 import { Empty, ErrorNotice, Loading } from '../components/Status';
+import { UrlTabs } from '../components/UrlTabs';
 import { useFormat } from '../i18n/format';
 import {
   ActionError,
@@ -19,7 +20,6 @@ import {
 import { useTitle } from './use-title';
 
 const VIEWS = ['find', 'review'] as const;
-type View = (typeof VIEWS)[number];
 const VERDICTS: readonly Verdict[] = ['same', 'different', 'unsure'];
 
 /**
@@ -28,59 +28,14 @@ const VERDICTS: readonly Verdict[] = ['same', 'different', 'unsure'];
  */
 export function EntitiesPage() {
   const { t } = useTranslation();
-  const id = useId();
-  const [params, setParams] = useSearchParams();
-  const view: View = params.get('view') === 'review' ? 'review' : 'find';
-  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   useTitle(t('entities.title'));
-
-  const show = (next: View) => {
-    const p = new URLSearchParams(params);
-    if (next === 'find') p.delete('view');
-    else p.set('view', next);
-    setParams(p);
-  };
-  // Arrow keys move between tabs (WAI-ARIA tabs pattern); Tab goes on into the panel.
-  const onKey = (e: KeyboardEvent) => {
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
-    e.preventDefault();
-    const next = VIEWS[(VIEWS.indexOf(view) + step + VIEWS.length) % VIEWS.length]!;
-    show(next);
-    tabs.current[VIEWS.indexOf(next)]?.focus();
-  };
-
   return (
     <div className="entities-page">
       <h1>{t('entities.title')}</h1>
       <p>{t('entities.intro')}</p>
-      <div role="tablist" aria-label={t('entities.tabs')} className="tabs" onKeyDown={onKey}>
-        {VIEWS.map((v, i) => (
-          <button
-            key={v}
-            ref={(el) => {
-              tabs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${id}-tab-${v}`}
-            aria-selected={view === v}
-            aria-controls={`${id}-panel`}
-            tabIndex={view === v ? 0 : -1}
-            onClick={() => show(v)}
-          >
-            {t(`entities.tab.${v}`)}
-          </button>
-        ))}
-      </div>
-      <div
-        role="tabpanel"
-        id={`${id}-panel`}
-        aria-labelledby={`${id}-tab-${view}`}
-        className="tab-panel"
-      >
-        {view === 'find' ? <FindEntities /> : <ReviewQueue />}
-      </div>
+      <UrlTabs views={VIEWS} label={t('entities.tabs')} labelKey={(v) => `entities.tab.${v}`}>
+        {(view) => (view === 'find' ? <FindEntities /> : <ReviewQueue />)}
+      </UrlTabs>
     </div>
   );
 }

@@ -1,11 +1,10 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { withQuery } from '../api/client';
-import type { Page } from '../api/types';
-import { useApi } from '../api/use-api';
 import { usePaged } from '../api/use-paged';
 import { Empty, ErrorNotice, Loading } from '../components/Status';
+import { UrlTabs } from '../components/UrlTabs';
 import { BatchUpload } from '../traces/BatchUpload';
 import { useTraceFormat } from '../traces/format';
 import {
@@ -18,12 +17,12 @@ import {
   StatusBadge,
 } from '../traces/parts';
 import { useExplain } from '../traces/reasons';
+import { useTraceRole } from '../traces/role';
 import { TraceForm } from '../traces/TraceForm';
 import { TRACE_STATUSES, type RunSummary, type TraceView } from '../traces/types';
 import { useTitle } from './use-title';
 
 const VIEWS = ['queue', 'new', 'upload'] as const;
-type View = (typeof VIEWS)[number];
 
 /**
  * Firearm trace requests: the queue (a requester's own requests, the tracing agency's whole
@@ -32,62 +31,22 @@ type View = (typeof VIEWS)[number];
  */
 export function TracesPage() {
   const { t } = useTranslation();
-  const id = useId();
-  const [params, setParams] = useSearchParams();
-  const view: View = VIEWS.find((v) => v === params.get('view')) ?? 'queue';
-  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   useTitle(t('traces.title'));
-
-  const show = (next: View) => {
-    const p = new URLSearchParams(params);
-    if (next === 'queue') p.delete('view');
-    else p.set('view', next);
-    setParams(p);
-  };
-  const onKey = (e: KeyboardEvent) => {
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
-    e.preventDefault();
-    const next = VIEWS[(VIEWS.indexOf(view) + step + VIEWS.length) % VIEWS.length]!;
-    show(next);
-    tabs.current[VIEWS.indexOf(next)]?.focus();
-  };
-
   return (
     <div className="traces-page">
       <h1>{t('traces.title')}</h1>
       <p>
         {t('traces.intro')} <Link to="/trace-statistics">{t('traces.toStats')}</Link>
       </p>
-      <div role="tablist" aria-label={t('traces.tabs')} className="tabs" onKeyDown={onKey}>
-        {VIEWS.map((v, i) => (
-          <button
-            key={v}
-            ref={(el) => {
-              tabs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${id}-tab-${v}`}
-            aria-selected={view === v}
-            aria-controls={`${id}-panel`}
-            tabIndex={view === v ? 0 : -1}
-            onClick={() => show(v)}
-          >
-            {t(`traces.tab.${v}`)}
-          </button>
-        ))}
-      </div>
-      <div
-        role="tabpanel"
-        id={`${id}-panel`}
-        aria-labelledby={`${id}-tab-${view}`}
-        className="tab-panel"
-      >
-        {view === 'queue' && <Queue />}
-        {view === 'new' && <TraceForm />}
-        {view === 'upload' && <BatchUpload />}
-      </div>
+      <UrlTabs views={VIEWS} label={t('traces.tabs')} labelKey={(v) => `traces.tab.${v}`}>
+        {(view) => (
+          <>
+            {view === 'queue' && <Queue />}
+            {view === 'new' && <TraceForm />}
+            {view === 'upload' && <BatchUpload />}
+          </>
+        )}
+      </UrlTabs>
     </div>
   );
 }
@@ -100,11 +59,7 @@ function Queue() {
   const status = TRACE_STATUSES.find((s) => s === statusParam) ?? '';
   const overdue = params.get('overdue') === 'true';
   const [version, setVersion] = useState(0);
-  // The agency's part in tracing is not published (GET /agencies leaves it out): the tracing
-  // agency is the one whose answers carry ranked candidates.
-  const probe = useApi<Page<TraceView>>('/traces?limit=1');
-  const tracer =
-    probe.state === 'ready' && probe.data.items.some((item) => item.candidates !== undefined);
+  const tracer = useTraceRole() === 'tracer';
 
   const filter = (key: 'status' | 'overdue', value: string) => {
     const p = new URLSearchParams(params);

@@ -1,61 +1,23 @@
 // The shapes of the /api/v1/traces answers (src/http/schemas/traces.ts is the reference).
-import type { TraceStatus } from '../../../src/domain/tracing/status.js';
+import type { RankedCandidate, Reason } from '../../../src/domain/tracing/types.js';
+import type { Share, TraceStatistics } from '../../../src/domain/tracing/stats.js';
+import { CLOSING_STATUSES } from '../../../src/domain/tracing/status.js';
 import type { Sharing } from '../api/types';
 
-export type { TraceStatus };
+export {
+  PRIORITIES,
+  TRACE_STATUSES,
+  type Priority,
+  type TraceStatus,
+} from '../../../src/domain/tracing/status.js';
+export type { RankedCandidate, Reason, SaleCandidate } from '../../../src/domain/tracing/types.js';
+export type { Share as ShareRow, TraceStatistics };
+export { CLOSING_STATUSES };
 
-/** Where a request stands; the last four are final answers. */
-export const TRACE_STATUSES = [
-  'submitted',
-  'in_progress',
-  'completed',
-  'no_record_found',
-  'serial_obliterated',
-  'not_traceable',
-] as const satisfies readonly TraceStatus[];
-
-/** How a tracer closes a request no candidate answers. */
-export const CLOSING_STATUSES = [
-  'no_record_found',
-  'serial_obliterated',
-  'not_traceable',
-] as const satisfies readonly TraceStatus[];
 export type ClosingStatus = (typeof CLOSING_STATUSES)[number];
 
-export const PRIORITIES = ['routine', 'urgent'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-
+/** The last four statuses are final answers. */
 export const isFinal = (status: string) => status !== 'submitted' && status !== 'in_progress';
-
-/** Why: a stable code the app explains, with the values its explanation needs. */
-export interface Reason {
-  code: string;
-  params?: Record<string, string | number>;
-}
-
-export interface SaleCandidate {
-  firearmId: string;
-  saleId: string;
-  buyerId: string | null;
-  maker: string;
-  serialKey: string;
-  model: string;
-  type: string;
-  caliber: string;
-  importer: string;
-  saleDate: string;
-  dealerName: string;
-  dealerLicense: string;
-  dealerState: string;
-  country: string;
-  multipleSale: boolean;
-}
-
-export interface RankedCandidate {
-  candidate: SaleCandidate;
-  score: number;
-  reasons: Reason[];
-}
 
 export interface TraceResult {
   firearmId: string;
@@ -132,28 +94,6 @@ export interface RunSummary {
   traced: number;
   byStatus: Record<string, number>;
   elapsedMs: number;
-}
-
-export interface ShareRow {
-  key: string;
-  traced: number;
-  toSource: number;
-  share: number | null;
-}
-
-export interface TraceStatistics {
-  recoveryCountry: string;
-  sourceCountry: string;
-  requests: number;
-  pending: number;
-  overall: ShareRow;
-  byYear: ShareRow[];
-  byType: ShareRow[];
-  byRecoveryState: ShareRow[];
-  bySourceState: { key: string; guns: number; share: number }[];
-  medianTimeToCrimeDays: number | null;
-  rifles: { baseYear: number; lastYear: number; base: number; last: number; change: number | null };
-  byStatus: { key: string; count: number }[];
 }
 
 /** One entry of a refused submission: `line` is the 1-based position in the batch. */
