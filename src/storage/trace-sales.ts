@@ -174,11 +174,14 @@ export async function salesWithSerials(
   wanted: readonly { maker: string; key: string }[],
 ): Promise<SaleCandidate[]> {
   if (!wanted.length) return [];
+  // A lateral probe per gun (OFFSET 0 keeps it one): with hundreds of guns the planner would
+  // otherwise hash-join over the whole index, checking the policy on every row.
   const { rows } = await sql<CandidateRow>`
-    SELECT ${CANDIDATE_COLUMNS}
-    FROM unnest(${wanted.map((w) => w.maker)}::text[], ${wanted.map((w) => w.key)}::text[])
+    SELECT c.* FROM unnest(${wanted.map((w) => w.maker)}::text[], ${wanted.map((w) => w.key)}::text[])
       AS q(maker, key)
-    JOIN puente.trace_sale s ON s.maker = q.maker COLLATE "C" AND s.serial_key = q.key COLLATE "C"`.execute(
+    CROSS JOIN LATERAL (
+      SELECT ${CANDIDATE_COLUMNS} FROM puente.trace_sale s
+      WHERE s.maker = q.maker COLLATE "C" AND s.serial_key = q.key COLLATE "C" OFFSET 0) c`.execute(
     tx,
   );
   return rows.map(toCandidate);
@@ -237,10 +240,13 @@ export async function salesToBuyersNear(
 ): Promise<SaleCandidate[]> {
   if (!near.length) return [];
   const { rows } = await sql<CandidateRow>`
-    SELECT DISTINCT ${CANDIDATE_COLUMNS}
-    FROM unnest(${near.map((n) => n.buyerId)}::uuid[], ${near.map((n) => n.date)}::date[])
-      AS q(buyer_id, day)
-    JOIN puente.trace_sale s ON s.buyer_id = q.buyer_id
-      AND s.sale_date BETWEEN q.day - ${days}::int AND q.day + ${days}::int`.execute(tx);
+    SELECT DISTINCT c.* FROM unnest(${near.map((n) => n.buyerId)}::uuid[],
+        ${near.map((n) => n.date)}::date[]) AS q(buyer_id, day)
+    CROSS JOIN LATERAL (
+      SELECT ${CANDIDATE_COLUMNS} FROM puente.trace_sale s
+      WHERE s.buyer_id = q.buyer_id
+        AND s.sale_date BETWEEN q.day - ${days}::int AND q.day + ${days}::int OFFSET 0) c`.execute(
+    tx,
+  );
   return rows.map(toCandidate);
 }

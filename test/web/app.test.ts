@@ -65,7 +65,7 @@ beforeAll(async () => {
   app = await buildApp({ db, webRoot });
   url = await app.listen({ host: '127.0.0.1', port: 0 });
   browser = await launchChromium();
-});
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -38,7 +38,8 @@ const newest = (dir: string): number =>
 /** The built app under test: rebuilt first when web/ or the catalogues changed since the build. */
 export function ensureWebBuild(): string {
   const index = join(DEFAULT_WEB_ROOT, 'index.html');
-  const sources = Math.max(newest('web'), newest('src/i18n/locales'), newest('src/domain/model'));
+  // The app imports the catalogues, the domain (model, tracing) and the reason texts from src.
+  const sources = Math.max(newest('web'), newest('src/i18n'), newest('src/domain'));
   if (!existsSync(index) || statSync(index).mtimeMs < sources) {
     // Vitest sets NODE_ENV=test, which would give a development build of React.
     execFileSync('npm', ['run', '--silent', 'build:web'], {

@@ -50,7 +50,7 @@ beforeAll(async () => {
     ids[f.key] = await contribute(f.by === 'fgr' ? fgr : cbp, f.payload);
   url = await app.listen({ host: '127.0.0.1', port: 0 });
   browser = await launchChromium();
-});
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();

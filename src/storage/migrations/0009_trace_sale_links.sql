@@ -19,3 +19,23 @@ CREATE POLICY records_visible ON puente.trace_sale FOR SELECT TO puente_app
   USING (EXISTS (SELECT 1 FROM puente.record r WHERE r.id = firearm_id)
      AND EXISTS (SELECT 1 FROM puente.record r WHERE r.id = sale_id)
      AND EXISTS (SELECT 1 FROM puente.link l WHERE l.id = sold_link_id));
+
+-- The viewer's part in tracing is one lookup per statement, not one per row: a scalar sub-select
+-- is evaluated once (as the viewer keys are in the record policies).
+DROP POLICY requester_or_tracer ON puente.trace_request;
+CREATE POLICY requester_or_tracer ON puente.trace_request FOR SELECT TO puente_app
+  USING (agency = (SELECT puente.viewer_agency()) OR (SELECT puente.viewer_traces()));
+DROP POLICY tracer_answers ON puente.trace_request;
+CREATE POLICY tracer_answers ON puente.trace_request FOR UPDATE TO puente_app
+  USING ((SELECT puente.viewer_traces()));
+DROP POLICY tracer_answers ON puente.trace_result;
+CREATE POLICY tracer_answers ON puente.trace_result FOR INSERT TO puente_app
+  WITH CHECK ((SELECT puente.viewer_traces()) AND traced_by = (SELECT puente.viewer_user()));
+DROP POLICY tracer_discloses ON puente.trace_purchaser;
+CREATE POLICY tracer_discloses ON puente.trace_purchaser FOR INSERT TO puente_app
+  WITH CHECK ((SELECT puente.viewer_traces()) AND agency = (SELECT puente.viewer_agency())
+    AND created_by = (SELECT puente.viewer_user()));
+DROP POLICY actor_is_viewer ON puente.trace_event;
+CREATE POLICY actor_is_viewer ON puente.trace_event FOR INSERT TO puente_app
+  WITH CHECK (agency = (SELECT puente.viewer_agency()) AND user_id = (SELECT puente.viewer_user())
+    AND EXISTS (SELECT 1 FROM puente.trace_request q WHERE q.id = request_id));
