@@ -202,7 +202,8 @@ export interface PatternQuery {
  * query under row-level security costs more than running it). The index is entered by the
  * legible run before the first unknown character (in the reversed keys for a serial legible at
  * its end): a range of keys, which the policy lets reach the index, as it does not LIKE; the
- * pattern is tested on the few rows in range. At most MAX_PATTERN_CANDIDATES + 1 per pattern.
+ * pattern is tested by `puente.serial_fits` (migration 0010), before the policy's checks where
+ * it is leakproof. At most MAX_PATTERN_CANDIDATES + 1 per pattern.
  */
 export async function salesFittingPatterns(
   tx: Tx,
@@ -214,12 +215,10 @@ export async function salesFittingPatterns(
   const lo = runs;
   const hi = runs.map((r) => (r ? `${r}~` : '~'));
   const branch = (column: 'serial_key' | 'serial_end', reversed: boolean) => sql`
-    SELECT * FROM (
-      SELECT ${CANDIDATE_COLUMNS}, s.${sql.raw(column)} AS probe FROM puente.trace_sale s
-      WHERE q.reversed = ${reversed} AND s.maker = q.maker COLLATE "C"
-        AND s.${sql.raw(column)} >= q.lo COLLATE "C" AND s.${sql.raw(column)} < q.hi COLLATE "C"
-      OFFSET 0) c
-    WHERE c.probe LIKE q.pattern`;
+    SELECT ${CANDIDATE_COLUMNS} FROM puente.trace_sale s
+    WHERE q.reversed = ${reversed} AND s.maker = q.maker COLLATE "C"
+      AND s.${sql.raw(column)} >= q.lo COLLATE "C" AND s.${sql.raw(column)} < q.hi COLLATE "C"
+      AND puente.serial_fits(s.${sql.raw(column)}, q.pattern)`;
   const { rows } = await sql<CandidateRow & { i: number }>`
     SELECT q.i::int AS i, m.* FROM unnest(${queries.map((q) => q.maker)}::text[],
         ${queries.map((q) => q.reversed)}::boolean[], ${lo}::text[], ${hi}::text[],
