@@ -15,6 +15,13 @@ import { registerSynth } from './commands/synth.js';
 import { registerServe } from './commands/serve.js';
 import { registerTokenCreate } from './commands/token-create.js';
 import { registerTokenRevoke } from './commands/token-revoke.js';
+import { registerNetworkAround } from './commands/network-around.js';
+import { registerNetworkPath } from './commands/network-path.js';
+import { registerNetworkCommunities } from './commands/network-communities.js';
+import { registerNetworkKeyPlayers } from './commands/network-key-players.js';
+import { registerNetworkDisrupt } from './commands/network-disrupt.js';
+import { registerNetworkGrowth } from './commands/network-growth.js';
+import { registerNetworkExport } from './commands/network-export.js';
 import { registerTraceAnswer } from './commands/trace-answer.js';
 import { registerTraceIndex } from './commands/trace-index.js';
 import { registerTraceList } from './commands/trace-list.js';
@@ -81,6 +88,15 @@ export function buildProgram(ctx: CliContext): Command {
   registerTraceAnswer(trace, ctx);
   registerTraceStats(trace, ctx);
   registerTraceIndex(trace, ctx);
+
+  const network = describe(program.command('network'), ctx, 'network', []);
+  registerNetworkAround(network, ctx);
+  registerNetworkPath(network, ctx);
+  registerNetworkCommunities(network, ctx);
+  registerNetworkKeyPlayers(network, ctx);
+  registerNetworkDisrupt(network, ctx);
+  registerNetworkGrowth(network, ctx);
+  registerNetworkExport(network, ctx);
 
   const user = describe(program.command('user'), ctx, 'user', []);
   registerUserAdd(user, ctx);

@@ -45,3 +45,22 @@ export function scoreAllPairs(records: readonly Prepared[], model: MatchModel): 
     }
   return out;
 }
+
+/** Beyond this many records, a group is clustered on its stored pairs, not on every pair. */
+export const ALL_PAIRS_LIMIT = 200;
+
+/**
+ * The entities within one group of records a viewer may see (same kind, ordered by id):
+ * every pair scored when the group is small, its stored likely pairs otherwise. The entity
+ * page and the network both group records this way, so they always agree.
+ */
+export function clusterVisibleGroup(
+  records: readonly Prepared[],
+  judgements: readonly Judgement[],
+  model: MatchModel,
+  storedPairs: readonly PairScore[] = [],
+): { labels: Int32Array; pairs: PairScore[] } {
+  const pairs =
+    records.length <= ALL_PAIRS_LIMIT ? scoreAllPairs(records, model) : [...storedPairs];
+  return { labels: resolveGroup(records, pairs, judgements, model), pairs };
+}

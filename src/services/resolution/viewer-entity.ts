@@ -1,6 +1,6 @@
 import {
-  resolveGroup,
-  scoreAllPairs,
+  ALL_PAIRS_LIMIT,
+  clusterVisibleGroup,
   type PairScore,
 } from '../../domain/resolution/resolve-group.js';
 import type { Prepared } from '../../domain/resolution/prepare.js';
@@ -12,7 +12,7 @@ import { modelFor } from './models.js';
 import { loadPrepared } from './prepared.js';
 
 /** Beyond this many linked records a viewer's entity is cut (and says so). */
-export const MAX_ENTITY_RECORDS = 200;
+export const MAX_ENTITY_RECORDS = ALL_PAIRS_LIMIT;
 
 export interface ViewerEntity {
   /** The entity's id for this viewer: its oldest record that the viewer may see. */
@@ -65,10 +65,8 @@ export async function viewerEntity(tx: Tx, recordId: string): Promise<ViewerEnti
   const model = await modelFor(tx, kind);
   const local = new Map(ids.map((id, i) => [id, i]));
   const decisions = (await decisionsAmong(tx, ids)).filter((d) => d.verdict !== 'unsure');
-  const pairs = scoreAllPairs(prepared, model);
-  const labels = resolveGroup(
+  const { labels, pairs } = clusterVisibleGroup(
     prepared,
-    pairs,
     decisions.map((d) => ({ a: local.get(d.a)!, b: local.get(d.b)!, same: d.verdict === 'same' })),
     model,
   );

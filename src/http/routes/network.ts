@@ -1,0 +1,148 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Scope } from '../../domain/network/scope.js';
+import type { NodeKind } from '../../domain/network/ties.js';
+import { networkAround } from '../../services/network/around.js';
+import { networkCommunities } from '../../services/network/communities.js';
+import { networkDisrupt } from '../../services/network/disrupt.js';
+import { exportNetwork } from '../../services/network/export.js';
+import { networkGrowth } from '../../services/network/growth.js';
+import { networkKeyPlayers } from '../../services/network/key-players.js';
+import { networkPath } from '../../services/network/path.js';
+import { callOf } from '../auth.js';
+import { problemResponses } from '../schemas/problem.js';
+import {
+  AroundParams,
+  AroundQuery,
+  AroundResult,
+  CommunitiesQuery,
+  CommunitiesResult,
+  DisruptQuery,
+  DisruptResult,
+  ExportQuery,
+  GrowthQuery,
+  GrowthResult,
+  KeyPlayersQuery,
+  KeyPlayersResult,
+  PathQuery,
+  PathResult,
+} from '../schemas/network.js';
+
+const tags = ['network'];
+
+const SCOPE_NOTE =
+  'Built only from the records and links you may see: nothing in the answer reflects anything else. `from`/`to` restrict to a date window; `kind`, `tie` and `country` filter nodes and ties.';
+
+/** The query's scope parameters (singular, as repeated in a URL) as the services take them. */
+function scopeOf<Q extends { kind?: NodeKind[]; tie?: string[]; country?: string[] }>(q: Q) {
+  const { kind, tie, country, ...rest } = q;
+  const scope: Scope = { kinds: kind, ties: tie, countries: country };
+  return { ...rest, ...scope };
+}
+
+export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/network/around/:entity',
+    {
+      schema: {
+        tags,
+        summary: 'An entity’s network to k hops',
+        description: `Nearest first, at most maxNodes. ${SCOPE_NOTE}`,
+        params: AroundParams,
+        querystring: AroundQuery,
+        response: { 200: AroundResult, ...problemResponses(400, 404) },
+      },
+    },
+    (req) => networkAround(callOf(req), { entity: req.params.entity, ...scopeOf(req.query) }),
+  );
+
+  app.get(
+    '/network/path',
+    {
+      schema: {
+        tags,
+        summary: 'How two entities connect: fewest hops or strongest ties',
+        description: SCOPE_NOTE,
+        querystring: PathQuery,
+        response: { 200: PathResult, ...problemResponses(400, 404) },
+      },
+    },
+    (req) => networkPath(callOf(req), scopeOf(req.query)),
+  );
+
+  app.get(
+    '/network/communities',
+    {
+      schema: {
+        tags,
+        summary: 'Communities (Louvain or Leiden), largest first',
+        description: `Numbered 1 (largest) onwards for this state of your network. ${SCOPE_NOTE}`,
+        querystring: CommunitiesQuery,
+        response: { 200: CommunitiesResult, ...problemResponses(400) },
+      },
+    },
+    (req) => networkCommunities(callOf(req), scopeOf(req.query)),
+  );
+
+  app.get(
+    '/network/key-players',
+    {
+      schema: {
+        tags,
+        summary: 'Leaders and brokers of a community, or of the whole network',
+        description: `Betweenness (exact up to 3,000 nodes, sampled beyond with its error stated), PageRank, degree, core number and cut points. ${SCOPE_NOTE}`,
+        querystring: KeyPlayersQuery,
+        response: { 200: KeyPlayersResult, ...problemResponses(400, 404) },
+      },
+    },
+    (req) => networkKeyPlayers(callOf(req), scopeOf(req.query)),
+  );
+
+  app.get(
+    '/network/disrupt',
+    {
+      schema: {
+        tags,
+        summary: 'Which few removals fragment a community most',
+        description: `Greedy: each step removes the person or organization whose removal shrinks the largest remaining piece (or the efficiency) most. ${SCOPE_NOTE}`,
+        querystring: DisruptQuery,
+        response: { 200: DisruptResult, ...problemResponses(400, 404) },
+      },
+    },
+    (req) => networkDisrupt(callOf(req), scopeOf(req.query)),
+  );
+
+  app.get(
+    '/network/growth',
+    {
+      schema: {
+        tags,
+        summary: 'Members and ties by month',
+        description: SCOPE_NOTE,
+        querystring: GrowthQuery,
+        response: { 200: GrowthResult, ...problemResponses(400, 404) },
+      },
+    },
+    (req) => networkGrowth(callOf(req), scopeOf(req.query)),
+  );
+
+  app.get(
+    '/network/export',
+    {
+      schema: {
+        tags,
+        summary: 'The network, a community or a neighbourhood as GraphML, GEXF (Gephi) or JSON',
+        description: `Every node and tie carries its TLP marking; the graph carries the most restrictive. ${SCOPE_NOTE}`,
+        querystring: ExportQuery,
+        produces: ['application/graphml+xml', 'application/gexf+xml', 'application/json'],
+        response: problemResponses(400, 404),
+      },
+    },
+    async (req, reply) => {
+      const out = await exportNetwork(callOf(req), scopeOf(req.query));
+      return reply
+        .type(out.contentType)
+        .header('content-disposition', `attachment; filename="${out.fileName}"`)
+        .send(out.body);
+    },
+  );
+};

@@ -1,0 +1,162 @@
+import { invalid } from './invalid.js';
+import type { Network } from '../../domain/network/assemble.js';
+import { pagerank } from '../../domain/network/pagerank.js';
+import { scopedGraph, scopeFilter, type ScopedGraph } from '../../domain/network/scope.js';
+import { betweenness } from '../../domain/network/structure/betweenness.js';
+import { articulationPoints } from '../../domain/network/structure/cut-points.js';
+import { coreNumbers } from '../../domain/network/structure/kcore.js';
+import { PARTY_KINDS, type NodeKind } from '../../domain/network/ties.js';
+import type { Call } from '../context.js';
+import { communityFor, membersOf, partitionOf, type CommunityInput } from './communities.js';
+import { nodeView, recordsBehind, type NodeView } from './present.js';
+import { withNetwork, type NetworkProgress } from './with-network.js';
+
+/** Exact betweenness up to this many nodes; sampled from pivots beyond. */
+export const EXACT_BETWEENNESS_LIMIT = 3000;
+export const DEFAULT_PIVOTS = 256;
+
+export interface KeyPlayersInput extends CommunityInput {
+  /** A community (its number, or an entity in it); absent: the whole visible network. */
+  community?: string;
+  top?: number;
+  /** The kinds of node ranked (default persons, organizations and companies). */
+  players?: readonly NodeKind[];
+  /** Betweenness pivots on large networks. */
+  samples?: number;
+}
+
+export interface KeyPlayer {
+  rank: number;
+  node: NodeView;
+  /**
+   * 0..1: betweenness (the brokers between its parts), strength (ties weighed by how often
+   * they recur: a leader is called most) and PageRank, each relative to the top, 35/35/30.
+   */
+  score: number;
+  betweenness: number;
+  pagerank: number;
+  degree: number;
+  strength: number;
+  core: number;
+  /** Removing it splits the network it belongs to. */
+  cutPoint: boolean;
+}
+
+export interface KeyPlayersResult {
+  community: number | null;
+  nodes: number;
+  edges: number;
+  betweenness: { exact: boolean; samples: number; errorBound: number | null };
+  players: KeyPlayer[];
+}
+
+/** Leaders and brokers of a scoped graph, best first. */
+export function rankPlayers(
+  net: Network,
+  scoped: ScopedGraph,
+  options: {
+    top: number;
+    players: readonly NodeKind[];
+    samples: number;
+    onProgress?: (done: number, total: number) => void;
+  },
+): Omit<KeyPlayersResult, 'community'> {
+  const g = scoped.graph;
+  const exact = g.order <= EXACT_BETWEENNESS_LIMIT;
+  const between = betweenness(g, {
+    samples: exact ? undefined : options.samples,
+    seed: 1,
+    onProgress: options.onProgress,
+  });
+  const rank = pagerank(g).scores;
+  const cores = coreNumbers(g);
+  const cuts = new Set(articulationPoints(g));
+  const kinds = new Set(options.players);
+  const max = (a: ArrayLike<number>) => {
+    let m = 0;
+    for (let i = 0; i < a.length; i++) if (a[i]! > m) m = a[i]!;
+    return m || 1;
+  };
+  const degree = (i: number) => g.offsets[i + 1]! - g.offsets[i]!;
+  const strength = new Float64Array(g.order);
+  for (let i = 0; i < g.order; i++)
+    for (let h = g.offsets[i]!; h < g.offsets[i + 1]!; h++) strength[i]! += g.weights[h]!;
+  const maxS = max(strength);
+  const maxB = max(between.scores);
+  const maxR = max(rank);
+  const candidates: { i: number; score: number }[] = [];
+  for (let i = 0; i < g.order; i++) {
+    if (!kinds.has(net.nodes[scoped.original[i]!]!.kind)) continue;
+    const score =
+      0.35 * (between.scores[i]! / maxB) + 0.35 * (strength[i]! / maxS) + 0.3 * (rank[i]! / maxR);
+    candidates.push({ i, score });
+  }
+  candidates.sort((a, b) => b.score - a.score || a.i - b.i);
+  const players = candidates.slice(0, options.top).map(({ i, score }, k) => {
+    return {
+      rank: k + 1,
+      node: nodeView(net, scoped.original[i]!),
+      score,
+      betweenness: between.scores[i]!,
+      pagerank: rank[i]!,
+      degree: degree(i),
+      strength: strength[i]!,
+      core: cores[i]!,
+      cutPoint: cuts.has(i),
+    };
+  });
+  return {
+    nodes: g.order,
+    edges: g.size,
+    betweenness: {
+      exact: between.exact,
+      samples: between.samples,
+      errorBound: between.errorBound ?? null,
+    },
+    players,
+  };
+}
+
+export function checkTop(top: number | undefined, fallback: number, max: number): number {
+  const t = top ?? fallback;
+  if (!Number.isInteger(t) || t < 1 || t > max) throw invalid('top', `1–${max}`);
+  return t;
+}
+
+/**
+ * The key players of a community, or of the whole visible network: who holds it together
+ * (betweenness: the brokers between its parts) and who is at its centre (PageRank, degree).
+ */
+export function networkKeyPlayers(
+  call: Call,
+  input: KeyPlayersInput,
+  progress?: NetworkProgress,
+): Promise<KeyPlayersResult> {
+  const top = checkTop(input.top, 10, 200);
+  const samples = checkTop(input.samples, DEFAULT_PIVOTS, 5000);
+  return withNetwork(
+    call,
+    'network.key_players',
+    input,
+    (vn) => {
+      const net = vn.network;
+      let community: number | null = null;
+      let scoped: ScopedGraph;
+      if (input.community !== undefined) {
+        const p = partitionOf(vn, input);
+        community = communityFor(net, p, input.community);
+        scoped = scopedGraph(net, scopeFilter(net, input), membersOf(p, community));
+      } else scoped = scopedGraph(net, scopeFilter(net, input));
+      const ranked = rankPlayers(net, scoped, {
+        top,
+        players: input.players?.length ? input.players : PARTY_KINDS,
+        samples,
+        onProgress: progress?.analysing,
+      });
+      const result = { community, ...ranked };
+      const shown = result.players.map((p) => net.nodeOf.get(p.node.id)!);
+      return { result, ids: recordsBehind(net, shown), count: result.players.length };
+    },
+    progress,
+  );
+}
