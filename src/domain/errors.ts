@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'invalid_file'
   | 'rate_limited'
+  | 'cancelled'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -28,6 +29,8 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   invalid_file: 422,
   rate_limited: 429,
+  // nginx's "client closed request": the asker left before the answer was ready.
+  cancelled: 499,
   internal: 500,
 };
 

@@ -26,6 +26,12 @@ export interface Access {
    * returned. Work that writes keeps its entry in its own transaction.
    */
   readOnly?: boolean;
+  /**
+   * With readOnly: the work reads only memory that the viewer's own transactions filled (the
+   * network cache), so it gets no transaction and holds none while it computes; it opens its
+   * own as it needs them.
+   */
+  noTransaction?: boolean;
 }
 
 export interface Outcome<T> {
@@ -75,7 +81,8 @@ export async function audited<T>(
         throw new AppError('forbidden', { permission });
     }
     if (access.readOnly) {
-      const out = await run(work);
+      // The work of a noTransaction read is given no transaction: it must not touch one.
+      const out = await (access.noTransaction ? work(undefined as unknown as Tx) : run(work));
       await appendAuditEntryDurably(call.db, done(out));
       return out.result;
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from './graph.js';
+import { karateClub } from './communities/test-graphs.js';
 import { pagerank } from './pagerank.js';
 
 const exact = { tolerance: 1e-12, maxIterations: 1000 };
@@ -26,6 +27,9 @@ describe('pagerank', () => {
     expect(s.scores[0]).toBeCloseTo(0.47567668878363595, 12);
     expect(s.scores[1]).toBeCloseTo(0.13108082780409108, 12);
     expect(pagerank(path).scores[1]).toBeCloseTo(0.48648582432442095, 12);
+    const karate = pagerank(karateClub());
+    expect(karate.scores[0]).toBeCloseTo(0.09700181758983706, 12);
+    expect(karate.scores[33]).toBeCloseTo(0.1009179167487121, 12);
   });
 
   it('follows weights unless told not to', () => {

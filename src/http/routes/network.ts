@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import type { Scope } from '../../domain/network/scope.js';
 import type { NodeKind } from '../../domain/network/ties.js';
 import { networkAround } from '../../services/network/around.js';
@@ -8,6 +9,7 @@ import { exportNetwork } from '../../services/network/export.js';
 import { networkGrowth } from '../../services/network/growth.js';
 import { networkKeyPlayers } from '../../services/network/key-players.js';
 import { networkPath } from '../../services/network/path.js';
+import type { NetworkProgress } from '../../services/network/with-network.js';
 import { callOf } from '../auth.js';
 import { problemResponses } from '../schemas/problem.js';
 import {
@@ -39,6 +41,18 @@ function scopeOf<Q extends { kind?: NodeKind[]; tie?: string[]; country?: string
   return { ...rest, ...scope };
 }
 
+/**
+ * Calls an analysis off when its asker goes away: a long one (communities or betweenness over
+ * a large network) stops its worker instead of computing for nobody.
+ */
+function untilClosed(reply: FastifyReply): NetworkProgress {
+  const controller = new AbortController();
+  reply.raw.on('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return { signal: controller.signal };
+}
+
 export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/network/around/:entity',
@@ -52,7 +66,12 @@ export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AroundResult, ...problemResponses(400, 404) },
       },
     },
-    (req) => networkAround(callOf(req), { entity: req.params.entity, ...scopeOf(req.query) }),
+    (req, reply) =>
+      networkAround(
+        callOf(req),
+        { entity: req.params.entity, ...scopeOf(req.query) },
+        untilClosed(reply),
+      ),
   );
 
   app.get(
@@ -66,7 +85,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PathResult, ...problemResponses(400, 404) },
       },
     },
-    (req) => networkPath(callOf(req), scopeOf(req.query)),
+    (req, reply) => networkPath(callOf(req), scopeOf(req.query), untilClosed(reply)),
   );
 
   app.get(
@@ -80,7 +99,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CommunitiesResult, ...problemResponses(400) },
       },
     },
-    (req) => networkCommunities(callOf(req), scopeOf(req.query)),
+    (req, reply) => networkCommunities(callOf(req), scopeOf(req.query), untilClosed(reply)),
   );
 
   app.get(
@@ -94,7 +113,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: KeyPlayersResult, ...problemResponses(400, 404) },
       },
     },
-    (req) => networkKeyPlayers(callOf(req), scopeOf(req.query)),
+    (req, reply) => networkKeyPlayers(callOf(req), scopeOf(req.query), untilClosed(reply)),
   );
 
   app.get(
@@ -108,7 +127,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: DisruptResult, ...problemResponses(400, 404) },
       },
     },
-    (req) => networkDisrupt(callOf(req), scopeOf(req.query)),
+    (req, reply) => networkDisrupt(callOf(req), scopeOf(req.query), untilClosed(reply)),
   );
 
   app.get(
@@ -122,7 +141,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: GrowthResult, ...problemResponses(400, 404) },
       },
     },
-    (req) => networkGrowth(callOf(req), scopeOf(req.query)),
+    (req, reply) => networkGrowth(callOf(req), scopeOf(req.query), untilClosed(reply)),
   );
 
   app.get(
@@ -138,7 +157,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const out = await exportNetwork(callOf(req), scopeOf(req.query));
+      const out = await exportNetwork(callOf(req), scopeOf(req.query), untilClosed(reply));
       return reply
         .type(out.contentType)
         .header('content-disposition', `attachment; filename="${out.fileName}"`)

@@ -1,8 +1,6 @@
 import { AppError } from '../../domain/errors.js';
 import { invalid } from './invalid.js';
 import type { Network } from '../../domain/network/assemble.js';
-import { leiden } from '../../domain/network/communities/leiden.js';
-import { louvain } from '../../domain/network/communities/louvain.js';
 import { stricter } from '../../domain/network/marking.js';
 import {
   scopedGraph,
@@ -14,6 +12,7 @@ import type { NodeKind } from '../../domain/network/ties.js';
 import type { Tlp } from '../../domain/policy/sharing.js';
 import type { Call } from '../context.js';
 import { nodeView, recordsBehind, type NodeView } from './present.js';
+import { runAnalysis } from './analysis-pool.js';
 import type { ViewerNetwork } from './viewer-network.js';
 import { nodeFor, withNetwork, type NetworkProgress } from './with-network.js';
 
@@ -49,18 +48,26 @@ export function checkAlgorithm(input: CommunityInput): {
   return { algorithm, resolution };
 }
 
+/** The scoped graph of the whole network, built once per network version and scope. */
+export const scopedOf = (vn: ViewerNetwork, scope: Scope): ScopedGraph =>
+  vn.memo(`scoped:${scopeKey(scope)}`, () =>
+    scopedGraph(vn.network, scopeFilter(vn.network, scope)),
+  );
+
 /** The viewer's communities in a scope, computed once per network version. */
 export function partitionOf(
   vn: ViewerNetwork,
   input: CommunityInput,
-  onProgress?: (done: number, total: number) => void,
-): Partition {
+  progress?: NetworkProgress,
+): Promise<Partition> {
   const { algorithm, resolution } = checkAlgorithm(input);
-  return vn.memo(`communities:${algorithm}:${resolution}:${scopeKey(input)}`, () => {
-    const net = vn.network;
-    const scoped = scopedGraph(net, scopeFilter(net, input));
-    const run = algorithm === 'leiden' ? leiden : louvain;
-    const found = run(scoped.graph, { resolution, seed: 1, onProgress });
+  return vn.memo(`communities:${algorithm}:${resolution}:${scopeKey(input)}`, async () => {
+    const scoped = scopedOf(vn, input);
+    const found = await runAnalysis(
+      scoped.graph,
+      { kind: 'communities', algorithm, resolution, seed: 1 },
+      { onProgress: progress?.analysing, signal: progress?.signal },
+    );
     const community = new Int32Array(found.labels.length);
     for (let i = 0; i < community.length; i++) community[i] = found.labels[i]! + 1;
     return { scoped, community, count: found.count, modularity: found.modularity, algorithm };
@@ -188,8 +195,8 @@ export function networkCommunities(
     call,
     'network.communities',
     input,
-    (vn) => {
-      const p = partitionOf(vn, input, progress?.analysing);
+    async (vn) => {
+      const p = await partitionOf(vn, input, progress);
       const result = summarise(vn, p, minSize, offset, limit);
       const shown = result.communities.flatMap((c) =>
         c.members.map((m) => vn.network.nodeOf.get(m.id)!),

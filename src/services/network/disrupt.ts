@@ -1,6 +1,7 @@
 import { invalid } from './invalid.js';
 import { scopedGraph, scopeFilter } from '../../domain/network/scope.js';
-import { disrupt, type DisruptionMeasure } from '../../domain/network/structure/disruption.js';
+import type { DisruptionMeasure } from '../../domain/network/structure/disruption.js';
+import { runAnalysis } from './analysis-pool.js';
 import { PARTY_KINDS, type NodeKind } from '../../domain/network/ties.js';
 import type { Call } from '../context.js';
 import { communityFor, membersOf, partitionOf, type CommunityInput } from './communities.js';
@@ -50,9 +51,9 @@ export function networkDisrupt(
     call,
     'network.disrupt',
     { ...input, remove, measure },
-    (vn) => {
+    async (vn) => {
       const net = vn.network;
-      const p = partitionOf(vn, input);
+      const p = await partitionOf(vn, input, progress);
       const community = communityFor(net, p, input.community);
       const scoped = scopedGraph(net, scopeFilter(net, input), membersOf(p, community));
       const kinds = new Set(input.players?.length ? input.players : PARTY_KINDS);
@@ -60,12 +61,11 @@ export function networkDisrupt(
       scoped.original.forEach((v, i) => {
         if (kinds.has(net.nodes[v]!.kind)) candidates.push(i);
       });
-      const out = disrupt(scoped.graph, {
-        candidates,
-        remove,
-        measure,
-        onProgress: progress?.analysing,
-      });
+      const out = await runAnalysis(
+        scoped.graph,
+        { kind: 'disrupt', options: { candidates: Int32Array.from(candidates), remove, measure } },
+        { onProgress: progress?.analysing, signal: progress?.signal },
+      );
       const removed = out.steps.map((s) => scoped.original[s.node]!);
       const result: DisruptResult = {
         community,

@@ -54,10 +54,10 @@ export function exportNetwork(
     call,
     'network.export',
     input,
-    (vn) => {
+    async (vn) => {
       const net = vn.network;
       const filter = scopeFilter(net, input);
-      const p = partitionOf(vn, input);
+      const p = await partitionOf(vn, input, progress);
       const communityOf = new Int32Array(net.nodes.length);
       p.scoped.original.forEach((v, i) => (communityOf[v] = p.community[i]!));
       let nodes: number[];

@@ -19,12 +19,12 @@ export function networkGrowth(
     call,
     'network.growth',
     input,
-    (vn) => {
+    async (vn) => {
       const net = vn.network;
       let nodes: ArrayLike<number>;
       let community: number | null = null;
       if (input.community !== undefined) {
-        const p = partitionOf(vn, input);
+        const p = await partitionOf(vn, input, progress);
         community = communityFor(net, p, input.community);
         nodes = membersOf(p, community);
       } else nodes = Int32Array.from({ length: net.nodes.length }, (_, v) => v);

@@ -1,14 +1,20 @@
 import { invalid } from './invalid.js';
 import type { Network } from '../../domain/network/assemble.js';
-import { pagerank } from '../../domain/network/pagerank.js';
 import { scopedGraph, scopeFilter, type ScopedGraph } from '../../domain/network/scope.js';
-import { betweenness } from '../../domain/network/structure/betweenness.js';
 import { articulationPoints } from '../../domain/network/structure/cut-points.js';
 import { coreNumbers } from '../../domain/network/structure/kcore.js';
 import { PARTY_KINDS, type NodeKind } from '../../domain/network/ties.js';
 import type { Call } from '../context.js';
-import { communityFor, membersOf, partitionOf, type CommunityInput } from './communities.js';
+import {
+  communityFor,
+  membersOf,
+  partitionOf,
+  scopedOf,
+  type CommunityInput,
+} from './communities.js';
 import { nodeView, recordsBehind, type NodeView } from './present.js';
+import { runAnalysis } from './analysis-pool.js';
+import { betweennessOf } from './centrality.js';
 import { withNetwork, type NetworkProgress } from './with-network.js';
 
 /** Exact betweenness up to this many nodes; sampled from pivots beyond. */
@@ -51,24 +57,22 @@ export interface KeyPlayersResult {
 }
 
 /** Leaders and brokers of a scoped graph, best first. */
-export function rankPlayers(
+export async function rankPlayers(
   net: Network,
   scoped: ScopedGraph,
   options: {
     top: number;
     players: readonly NodeKind[];
     samples: number;
-    onProgress?: (done: number, total: number) => void;
+    progress?: NetworkProgress;
   },
-): Omit<KeyPlayersResult, 'community'> {
+): Promise<Omit<KeyPlayersResult, 'community'>> {
   const g = scoped.graph;
   const exact = g.order <= EXACT_BETWEENNESS_LIMIT;
-  const between = betweenness(g, {
-    samples: exact ? undefined : options.samples,
-    seed: 1,
-    onProgress: options.onProgress,
-  });
-  const rank = pagerank(g).scores;
+  const [between, rank] = await Promise.all([
+    betweennessOf(g, exact ? undefined : options.samples, options.progress),
+    runAnalysis(g, { kind: 'pagerank' }, { signal: options.progress?.signal }),
+  ]);
   const cores = coreNumbers(g);
   const cuts = new Set(articulationPoints(g));
   const kinds = new Set(options.players);
@@ -138,20 +142,20 @@ export function networkKeyPlayers(
     call,
     'network.key_players',
     input,
-    (vn) => {
+    async (vn) => {
       const net = vn.network;
       let community: number | null = null;
       let scoped: ScopedGraph;
       if (input.community !== undefined) {
-        const p = partitionOf(vn, input);
+        const p = await partitionOf(vn, input, progress);
         community = communityFor(net, p, input.community);
         scoped = scopedGraph(net, scopeFilter(net, input), membersOf(p, community));
-      } else scoped = scopedGraph(net, scopeFilter(net, input));
-      const ranked = rankPlayers(net, scoped, {
+      } else scoped = scopedOf(vn, input);
+      const ranked = await rankPlayers(net, scoped, {
         top,
         players: input.players?.length ? input.players : PARTY_KINDS,
         samples,
-        onProgress: progress?.analysing,
+        progress,
       });
       const result = { community, ...ranked };
       const shown = result.players.map((p) => net.nodeOf.get(p.node.id)!);

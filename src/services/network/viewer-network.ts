@@ -140,7 +140,11 @@ async function update(
     memo: <T>(key: string, compute: () => T): T => {
       if (!memo.has(key)) {
         if (memo.size >= MEMOS) memo.delete(memo.keys().next().value!);
-        memo.set(key, compute());
+        const value = compute();
+        memo.set(key, value);
+        // A cancelled or failed analysis is not remembered: the next asker runs it again.
+        if (value instanceof Promise)
+          value.catch(() => memo.get(key) === value && memo.delete(key));
       }
       return memo.get(key) as T;
     },

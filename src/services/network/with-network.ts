@@ -1,21 +1,25 @@
 import { notFound } from '../../domain/errors.js';
 import type { Network } from '../../domain/network/assemble.js';
+import { asViewer } from '../../storage/session.js';
 import { audited, type Outcome } from '../audited.js';
 import type { Call } from '../context.js';
 import { pendingChanges, viewerNetwork, type ViewerNetwork } from './viewer-network.js';
 
-/** Where a long analysis reports: reading the viewer's records, then the analysis itself. */
+/** Where a long analysis reports, and how its asker calls it off. */
 export interface NetworkProgress {
   loading?: (stage: string, done: number) => void;
   analysing?: (done: number, total: number) => void;
+  signal?: AbortSignal;
 }
 
 /** Audit entries list at most this many record ids; `count` says how many an answer drew on. */
 const AUDITED_IDS = 1000;
 
 /**
- * Runs a network analysis as one audited read: the viewer's network brought up to date in the
- * viewer's transaction, then `work` on it. Everything `work` sees is the viewer's.
+ * Runs a network analysis as one audited read: the viewer's network is brought up to date in
+ * the viewer's own read-only transaction, which then ends, and `work` computes on it in memory
+ * (on worker threads when long) without holding a connection. Everything `work` sees is the
+ * viewer's.
  */
 export async function withNetwork<T>(
   call: Call,
@@ -24,18 +28,24 @@ export async function withNetwork<T>(
   work: (vn: ViewerNetwork) => Outcome<T> | Promise<Outcome<T>>,
   progress?: NetworkProgress,
 ): Promise<T> {
-  const changes = await pendingChanges(call.db, call.viewer);
   return audited(
     call,
     action,
     query,
-    async (tx) => {
-      const vn = await viewerNetwork(tx, call.db, call.viewer!, changes!, progress?.loading);
+    async () => {
+      const viewer = call.viewer!;
+      const changes = (await pendingChanges(call.db, viewer))!;
+      const vn = await asViewer(
+        call.db,
+        viewer,
+        (tx) => viewerNetwork(tx, call.db, viewer, changes, progress?.loading),
+        { readOnly: true },
+      );
       const out = await work(vn);
       const ids = out.ids ?? [];
       return { ...out, ids: ids.slice(0, AUDITED_IDS), count: out.count ?? ids.length };
     },
-    { readOnly: true },
+    { readOnly: true, noTransaction: true },
   );
 }
 

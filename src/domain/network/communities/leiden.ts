@@ -15,9 +15,10 @@ const RANDOMNESS = 0.01;
 /**
  * Leiden communities (Traag, Waltman & van Eck 2019): as Louvain, but each community is first
  * refined into well-connected sub-communities, which become the next level's nodes while the
- * community they belong to is that level's starting partition. A community Louvain would leave
- * hanging by a node that has since moved away is split instead: every community returned is
- * connected.
+ * communities are that level's starting partition; and the whole pass is run again from its
+ * result while it gains more than the threshold, which on noisy graphs is where Leiden
+ * overtakes Louvain. A community left hanging by a node that has moved away (Louvain keeps
+ * those) is split: every community returned is connected.
  */
 export function leiden(g: Graph, options: CommunityOptions = {}): CommunityResult {
   const { labels, levels } = optimise(g, options, refine);
@@ -61,7 +62,8 @@ function refine(
   const linked = new Uint8Array(order);
   const neighbours = new Int32Array(order);
   const candidates = new Int32Array(order);
-  const gains = new Float64Array(order);
+  // Each candidate's gain, then its odds of being chosen.
+  const odds = new Float64Array(order);
 
   for (let i = 0; i < order; i++) {
     const v = visit[i]!;
@@ -90,17 +92,21 @@ function refine(
       const gain = linkWeight[r]! - k * weight[r]! * scale;
       if (gain >= 0 && outside[r]! >= weight[r]! * (rest - weight[r]!) * scale) {
         candidates[eligible] = r;
-        gains[eligible++] = gain;
+        odds[eligible++] = gain;
         if (gain > bestGain) bestGain = gain;
       }
     }
-    let sum = Math.exp(-bestGain / RANDOMNESS);
-    for (let j = 0; j < eligible; j++) sum += Math.exp((gains[j]! - bestGain) / RANDOMNESS);
-    let draw = rng() * sum - Math.exp(-bestGain / RANDOMNESS);
+    const stay = Math.exp(-bestGain / RANDOMNESS);
+    let sum = stay;
+    for (let j = 0; j < eligible; j++) {
+      odds[j] = Math.exp((odds[j]! - bestGain) / RANDOMNESS);
+      sum += odds[j]!;
+    }
+    let draw = rng() * sum - stay;
     let chosen = v;
     for (let j = 0; j < eligible && draw >= 0; j++) {
       chosen = candidates[j]!;
-      draw -= Math.exp((gains[j]! - bestGain) / RANDOMNESS);
+      draw -= odds[j]!;
     }
 
     if (chosen !== v) {

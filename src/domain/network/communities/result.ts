@@ -6,7 +6,7 @@ export interface CommunityResult {
   labels: Int32Array;
   count: number;
   modularity: number;
-  /** Levels of local moving that changed the partition. */
+  /** Levels of local moving run (over all of Leiden's passes). */
   levels: number;
 }
 
