@@ -17,6 +17,7 @@ import { registerTokenCreate } from './commands/token-create.js';
 import { registerTokenRevoke } from './commands/token-revoke.js';
 import { registerNetworkAround } from './commands/network-around.js';
 import { registerNetworkPath } from './commands/network-path.js';
+import { registerNetworkStructure } from './commands/network-structure.js';
 import { registerNetworkCommunities } from './commands/network-communities.js';
 import { registerNetworkKeyPlayers } from './commands/network-key-players.js';
 import { registerNetworkDisrupt } from './commands/network-disrupt.js';
@@ -96,6 +97,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerNetworkKeyPlayers(network, ctx);
   registerNetworkDisrupt(network, ctx);
   registerNetworkGrowth(network, ctx);
+  registerNetworkStructure(network, ctx);
   registerNetworkExport(network, ctx);
 
   const user = describe(program.command('user'), ctx, 'user', []);

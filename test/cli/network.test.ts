@@ -88,6 +88,9 @@ describe('puente network', () => {
     const path = await run(['network', 'path', ring.members[0]!, ring.members[1]!, '--as', HSI]);
     expect(path.code, path.stderr).toBe(0);
     expect(path.stdout).toContain('→');
+    const structure = await run(['network', 'structure', ring.leader, '--as', HSI]);
+    expect(structure.code, structure.stderr).toBe(0);
+    expect(structure.stdout).toMatch(/in 1 connected pieces/);
     const growth = await run(['network', 'growth', '--as', HSI]);
     expect(growth.stdout).toContain('2022-01');
     const file = join(mkdtempSync(join(tmpdir(), 'puente-net-')), 'red.gexf');

@@ -101,6 +101,12 @@ describe('/api/v1/network', () => {
     });
     expect(disrupt.statusCode, disrupt.body).toBe(200);
     expect(disrupt.json().steps).toHaveLength(1);
+    const structure = await fgr({
+      method: 'GET',
+      url: `/api/v1/network/structure?community=${ring.leader}`,
+    });
+    expect(structure.statusCode, structure.body).toBe(200);
+    expect(structure.json().components.count).toBe(1);
     const growth = (await cbp({ method: 'GET', url: '/api/v1/network/growth' })).json();
     expect(growth.months[0].month).toBe('2022-01');
     const path = await fgr({

@@ -8,6 +8,7 @@ import { exportNetwork } from '../../src/services/network/export.js';
 import { networkGrowth } from '../../src/services/network/growth.js';
 import { networkKeyPlayers } from '../../src/services/network/key-players.js';
 import { networkPath } from '../../src/services/network/path.js';
+import { networkStructure } from '../../src/services/network/structure.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, type TestUser } from '../support/factories.js';
 import { link, MX_ONLY, record, seedRing, type Ring } from '../support/network-fixtures.js';
@@ -62,6 +63,11 @@ beforeAll(async () => {
   });
   await link(hsi.call, 'seized_in', ringA.members[1]!, seizure);
   await link(hsi.call, 'seized_in', ringA.members[2]!, seizure);
+  const truck = await record(hsi.call, 'Vehicle', {
+    registrationNumber: 'XKR-41-22',
+    country: 'MX',
+  });
+  await link(hsi.call, 'owns', ringA.members[3]!, truck);
 }, 120_000);
 
 afterAll(() => database?.close());
@@ -164,6 +170,18 @@ describe('the network each viewer may see', () => {
     expect(out.steps).toHaveLength(2);
     expect(out.final).toBeLessThan(out.initial);
     expect([ringA.leader, ringA.org]).toContain(out.steps[0]!.node.id);
+  });
+
+  it('shows how a ring holds together: pieces, core, cut points and bridges', async () => {
+    const all = await networkStructure(hsi.call, {});
+    expect(all.components.count).toBe(1);
+    expect(all.core.k).toBeGreaterThanOrEqual(2);
+    // The truck hangs off its owner alone: the owner is a cut point, the tie a bridge.
+    expect(all.cutPoints.nodes.map((n) => n.id)).toContain(ringA.members[3]!);
+    expect(all.bridges.count).toBeGreaterThan(0);
+    const ring = await networkStructure(hsi.call, { community: ringA.leader });
+    expect(ring.community).not.toBeNull();
+    expect(ring.nodes).toBeLessThan(all.nodes);
   });
 
   it('lists growth by month', async () => {

@@ -9,6 +9,7 @@ import { exportNetwork } from '../../services/network/export.js';
 import { networkGrowth } from '../../services/network/growth.js';
 import { networkKeyPlayers } from '../../services/network/key-players.js';
 import { networkPath } from '../../services/network/path.js';
+import { networkStructure } from '../../services/network/structure.js';
 import type { NetworkProgress } from '../../services/network/with-network.js';
 import { callOf } from '../auth.js';
 import { problemResponses } from '../schemas/problem.js';
@@ -27,6 +28,7 @@ import {
   KeyPlayersResult,
   PathQuery,
   PathResult,
+  StructureResult,
 } from '../schemas/network.js';
 
 const tags = ['network'];
@@ -63,7 +65,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description: `Nearest first, at most maxNodes. ${SCOPE_NOTE}`,
         params: AroundParams,
         querystring: AroundQuery,
-        response: { 200: AroundResult, ...problemResponses(400, 404) },
+        response: { 200: AroundResult, ...problemResponses(404, 422) },
       },
     },
     (req, reply) =>
@@ -82,7 +84,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'How two entities connect: fewest hops or strongest ties',
         description: SCOPE_NOTE,
         querystring: PathQuery,
-        response: { 200: PathResult, ...problemResponses(400, 404) },
+        response: { 200: PathResult, ...problemResponses(404, 422) },
       },
     },
     (req, reply) => networkPath(callOf(req), scopeOf(req.query), untilClosed(reply)),
@@ -96,7 +98,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Communities (Louvain or Leiden), largest first',
         description: `Numbered 1 (largest) onwards for this state of your network. ${SCOPE_NOTE}`,
         querystring: CommunitiesQuery,
-        response: { 200: CommunitiesResult, ...problemResponses(400) },
+        response: { 200: CommunitiesResult, ...problemResponses(422) },
       },
     },
     (req, reply) => networkCommunities(callOf(req), scopeOf(req.query), untilClosed(reply)),
@@ -110,7 +112,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Leaders and brokers of a community, or of the whole network',
         description: `Betweenness (exact up to 3,000 nodes, sampled beyond with its error stated), PageRank, degree, core number and cut points. ${SCOPE_NOTE}`,
         querystring: KeyPlayersQuery,
-        response: { 200: KeyPlayersResult, ...problemResponses(400, 404) },
+        response: { 200: KeyPlayersResult, ...problemResponses(404, 422) },
       },
     },
     (req, reply) => networkKeyPlayers(callOf(req), scopeOf(req.query), untilClosed(reply)),
@@ -124,7 +126,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Which few removals fragment a community most',
         description: `Greedy: each step removes the person or organization whose removal shrinks the largest remaining piece (or the efficiency) most. ${SCOPE_NOTE}`,
         querystring: DisruptQuery,
-        response: { 200: DisruptResult, ...problemResponses(400, 404) },
+        response: { 200: DisruptResult, ...problemResponses(404, 422) },
       },
     },
     (req, reply) => networkDisrupt(callOf(req), scopeOf(req.query), untilClosed(reply)),
@@ -138,10 +140,24 @@ export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Members and ties by month',
         description: SCOPE_NOTE,
         querystring: GrowthQuery,
-        response: { 200: GrowthResult, ...problemResponses(400, 404) },
+        response: { 200: GrowthResult, ...problemResponses(404, 422) },
       },
     },
     (req, reply) => networkGrowth(callOf(req), scopeOf(req.query), untilClosed(reply)),
+  );
+
+  app.get(
+    '/network/structure',
+    {
+      schema: {
+        tags,
+        summary: 'How a community, or the whole network, holds together',
+        description: `Connected pieces, the innermost k-core, cut points (nodes whose removal splits their piece) and bridges (ties whose removal does); the first 100 of each are listed. ${SCOPE_NOTE}`,
+        querystring: GrowthQuery,
+        response: { 200: StructureResult, ...problemResponses(404, 422) },
+      },
+    },
+    (req, reply) => networkStructure(callOf(req), scopeOf(req.query), untilClosed(reply)),
   );
 
   app.get(
@@ -153,7 +169,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description: `Every node and tie carries its TLP marking; the graph carries the most restrictive. ${SCOPE_NOTE}`,
         querystring: ExportQuery,
         produces: ['application/graphml+xml', 'application/gexf+xml', 'application/json'],
-        response: problemResponses(400, 404),
+        response: problemResponses(404, 422),
       },
     },
     async (req, reply) => {

@@ -250,3 +250,13 @@ export const GrowthResult = Type.Object({
     }),
   ),
 });
+
+export const StructureResult = Type.Object({
+  community: Nullable(Type.Integer()),
+  nodes: Type.Integer(),
+  edges: Type.Integer(),
+  components: Type.Object({ count: Type.Integer(), sizes: Type.Array(Type.Integer()) }),
+  core: Type.Object({ k: Type.Integer(), size: Type.Integer(), members: Type.Array(NodeView) }),
+  cutPoints: Type.Object({ count: Type.Integer(), nodes: Type.Array(NodeView) }),
+  bridges: Type.Object({ count: Type.Integer(), edges: Type.Array(EdgeView) }),
+});
