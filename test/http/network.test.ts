@@ -121,6 +121,9 @@ describe('/api/v1/network', () => {
     expect(gexf.statusCode).toBe(200);
     expect(gexf.headers['content-type']).toMatch(/^application\/gexf\+xml/);
     expect(gexf.headers['content-disposition']).toContain('puente-network.gexf');
+    const json = await cbp({ method: 'GET', url: '/api/v1/network/export?format=json' });
+    expect(json.headers['content-type']).toMatch(/^application\/json/);
+    expect(json.json().marking).toBe('AMBER');
     const doc = parseXml(gexf.body);
     const labels = findAll(doc, 'node').map((n) => n.attributes.label);
     expect(labels).toContain('Ñeco Peña');

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import type { Scope } from '../../domain/network/scope.js';
 import type { NodeKind } from '../../domain/network/ties.js';
 import { networkAround } from '../../services/network/around.js';
@@ -169,7 +170,10 @@ export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description: `Every node and tie carries its TLP marking; the graph carries the most restrictive. ${SCOPE_NOTE}`,
         querystring: ExportQuery,
         produces: ['application/graphml+xml', 'application/gexf+xml', 'application/json'],
-        response: problemResponses(404, 422),
+        response: {
+          200: Type.String({ description: 'The GraphML, GEXF or JSON document.' }),
+          ...problemResponses(404, 422),
+        },
       },
     },
     async (req, reply) => {
