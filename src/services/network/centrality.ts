@@ -6,17 +6,21 @@ import { runAnalysis, WORKER_MIN_EDGES } from './analysis-pool.js';
 import type { NetworkProgress } from './with-network.js';
 
 /**
- * Normalized betweenness, exact or from `samples` seeded pivots, with the pivots split across
- * the cores: chunks sum exactly (fixed point), so the scores are those of one run.
+ * Normalized betweenness, exact, from `samples` seeded pivots or from the `pivots` given, split
+ * across the cores: chunks sum exactly (fixed point), so the scores are those of one run.
  */
 export async function betweennessOf(
   g: Graph,
-  samples: number | undefined,
+  sources: { samples?: number; seed?: number; pivots?: Int32Array },
   progress?: NetworkProgress,
 ): Promise<Betweenness> {
   const n = g.order;
+  const { samples } = sources;
   const pivots =
-    samples === undefined || samples >= n ? allNodes(n) : samplePivots(allNodes(n), samples, 1);
+    sources.pivots ??
+    (samples === undefined || samples >= n
+      ? allNodes(n)
+      : samplePivots(allNodes(n), samples, sources.seed ?? 1));
   const k = pivots.length;
   const parts = g.size < WORKER_MIN_EDGES ? 1 : Math.max(1, Math.min(availableParallelism(), 8));
   const per = Math.ceil(k / parts);

@@ -70,7 +70,7 @@ export async function rankPlayers(
   const g = scoped.graph;
   const exact = g.order <= EXACT_BETWEENNESS_LIMIT;
   const [between, rank] = await Promise.all([
-    betweennessOf(g, exact ? undefined : options.samples, options.progress),
+    betweennessOf(g, { samples: exact ? undefined : options.samples }, options.progress),
     runAnalysis(g, { kind: 'pagerank' }, { signal: options.progress?.signal }),
   ]);
   const cores = coreNumbers(g);
