@@ -18,6 +18,10 @@ import { SessionProvider, useSession } from './session/session';
 const TraceStatsPage = lazy(() =>
   import('./pages/TraceStatsPage').then((m) => ({ default: m.TraceStatsPage })),
 );
+// The network explorer carries sigma and graphology: loaded when it is first opened.
+const NetworkPage = lazy(() =>
+  import('./pages/NetworkPage').then((m) => ({ default: m.NetworkPage })),
+);
 
 function Pages() {
   const { status } = useSession();
@@ -41,6 +45,14 @@ function Pages() {
             element={
               <Suspense fallback={<Loading />}>
                 <TraceStatsPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="network"
+            element={
+              <Suspense fallback={<Loading />}>
+                <NetworkPage />
               </Suspense>
             }
           />

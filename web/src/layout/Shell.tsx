@@ -16,6 +16,7 @@ export const PAGES: { path: string; label: string; allowed?: (user: Me) => boole
   // Firearm traces: a requester's own requests, the tracing agency's whole queue.
   { path: '/traces', label: 'nav.traces' },
   { path: '/trace-statistics', label: 'nav.traceStatistics' },
+  { path: '/network', label: 'network.nav' },
   { path: '/audit', label: 'nav.audit', allowed: (u) => ['supervisor', 'admin'].includes(u.role) },
 ];
 

@@ -160,6 +160,7 @@ function EntityDetail({
             list: format.list([...new Set(entity.records.map((r) => r.agency))]),
           })}
         </span>
+        <Link to={`/network?entity=${entity.id}`}>{t('network.openFromEntity')}</Link>
       </p>
       <p className="status" role="status" aria-live="polite" data-testid="entity-status">
         {notice}
