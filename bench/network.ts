@@ -9,6 +9,7 @@ import { pagerank } from '../src/domain/network/pagerank.js';
 import { samplePivots } from '../src/domain/network/structure/sampling.js';
 import { runAnalysis } from '../src/services/network/analysis-pool.js';
 import { betweennessOf } from '../src/services/network/centrality.js';
+import { runDatabaseStage } from './lib/network/database-stage.js';
 import { l1, overlap, scaleAgreement, spearman, sum, topNodes } from './lib/network/compare.js';
 import {
   loadGraph,
@@ -446,6 +447,7 @@ async function run(ctx: Context): Promise<Measurement> {
   const seed = num('seed');
   const timeoutSeconds = num('nx-timeout', 1);
   const skipNx = yesNo(ctx.options['skip-nx']!, 'skip-nx');
+  const skipDb = yesNo(ctx.options['skip-db']!, 'skip-db');
   const workers = availableParallelism();
   const parts: Parts = { figures: {}, details: {}, notes: [] };
   const others = otherBenchmarks();
@@ -470,7 +472,19 @@ async function run(ctx: Context): Promise<Measurement> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  recordDatabaseStage(null, parts);
+  recordDatabaseStage(
+    skipDb
+      ? null
+      : await runDatabaseStage({
+          serverUrl: ctx.serverUrl,
+          edges,
+          scale: num('scale', 1000),
+          seed,
+          hop2Requests: num('hop2-requests', 100),
+          log: ctx.log,
+        }),
+    parts,
+  );
 
   const m = synthetic.manifest;
   parts.notes.push(
@@ -516,6 +530,13 @@ const benchmark: Benchmark = {
     { name: 'seed', description: 'generator, Louvain and pivot seed', default: '20250601' },
     { name: 'skip-nx', description: 'yes: do not run NetworkX (a quick run)', default: 'no' },
     { name: 'nx-timeout', description: 'seconds NetworkX may run in all', default: '3600' },
+    {
+      name: 'scale',
+      description: 'synthetic data set for the database stage (puente synth --scale)',
+      default: '50000',
+    },
+    { name: 'hop2-requests', description: '2-hop requests through the API', default: '2000' },
+    { name: 'skip-db', description: 'yes: no database stage (a quick run)', default: 'no' },
   ],
   targets: [
     {

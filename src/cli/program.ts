@@ -4,11 +4,18 @@ import { registerAgencyAdd } from './commands/agency-add.js';
 import { registerAgencyList } from './commands/agency-list.js';
 import { registerAgencyTraceRole } from './commands/agency-trace-role.js';
 import { registerAuditVerify } from './commands/audit-verify.js';
+import { registerCommitmentAdd } from './commands/commitment-add.js';
+import { registerCommitmentList } from './commands/commitment-list.js';
+import { registerCommitmentShow } from './commands/commitment-show.js';
+import { registerCommitmentUpdate } from './commands/commitment-update.js';
 import { registerDemo } from './commands/demo.js';
 import { registerEntitySearch } from './commands/entity-search.js';
 import { registerEntityShow } from './commands/entity-show.js';
 import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
+import { registerMeetingAdd } from './commands/meeting-add.js';
+import { registerMeetingList } from './commands/meeting-list.js';
+import { registerMeetingShow } from './commands/meeting-show.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerResolve } from './commands/resolve.js';
 import { registerSynth } from './commands/synth.js';
@@ -89,6 +96,17 @@ export function buildProgram(ctx: CliContext): Command {
   registerTraceAnswer(trace, ctx);
   registerTraceStats(trace, ctx);
   registerTraceIndex(trace, ctx);
+
+  const meeting = describe(program.command('meeting'), ctx, 'meeting', []);
+  registerMeetingAdd(meeting, ctx);
+  registerMeetingList(meeting, ctx);
+  registerMeetingShow(meeting, ctx);
+
+  const commitment = describe(program.command('commitment'), ctx, 'commitment', []);
+  registerCommitmentAdd(commitment, ctx);
+  registerCommitmentList(commitment, ctx);
+  registerCommitmentShow(commitment, ctx);
+  registerCommitmentUpdate(commitment, ctx);
 
   const network = describe(program.command('network'), ctx, 'network', []);
   registerNetworkAround(network, ctx);

@@ -7,6 +7,7 @@ import type { SessionSettings } from './session-cookies.js';
 import { auditRoutes } from './routes/audit.js';
 import { entityRoutes } from './routes/entities.js';
 import { traceRoutes } from './routes/traces.js';
+import { cooperationRoutes } from './routes/cooperation.js';
 import { networkRoutes } from './routes/network.js';
 import { identityRoutes } from './routes/identity.js';
 import { importRoutes, type ImportRouteOptions } from './routes/imports.js';
@@ -65,6 +66,7 @@ export const api: FastifyPluginAsyncTypebox<{
   await app.register(linkWriteRoutes);
   await app.register(entityRoutes);
   await app.register(traceRoutes);
+  await app.register(cooperationRoutes);
   await app.register(networkRoutes);
   await app.register(identityRoutes);
   await app.register(tokenRoutes);

@@ -288,7 +288,7 @@ describe('networks under the sharing rules', () => {
         }
         await check();
       }),
-      { numRuns: Number(process.env.NETWORK_POLICY_RUNS ?? 8), interruptAfterTimeLimit: 150_000 },
+      { numRuns: Number(process.env.NETWORK_POLICY_RUNS ?? 6), interruptAfterTimeLimit: 90_000 },
     );
   }, 240_000);
 });

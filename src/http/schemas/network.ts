@@ -135,7 +135,7 @@ export const NodeView = Type.Object({
   marking: Type.String(),
   countries: Type.Array(Type.String()),
   date: Nullable(Type.String()),
-  records: Type.Array(Type.String(), { description: 'The first records behind it.' }),
+  records: Type.Array(Type.String(), { description: 'The first 5 records behind it.' }),
   recordCount: Type.Integer(),
 });
 
@@ -144,7 +144,9 @@ const Tie = Type.Object({
   count: Type.Integer(),
   first: Nullable(Type.String()),
   last: Nullable(Type.String()),
-  sources: Type.Array(Type.String(), { description: 'Records and links behind it (first 20).' }),
+  sources: Type.Array(Type.String(), {
+    description: 'Records and links behind it (the first 5; exports: the first 20).',
+  }),
   marking: Type.String(),
 });
 

@@ -78,8 +78,8 @@ export function exportNetwork(
       });
       const json: NetworkJson = {
         marking: 'CLEAR',
-        nodes: nodes.map((v) => ({ ...nodeView(net, v), community: communityOf[v] || null })),
-        edges: edges.map((e) => edgeView(net, e)),
+        nodes: nodes.map((v) => ({ ...nodeView(net, v, true), community: communityOf[v] || null })),
+        edges: edges.map((e) => edgeView(net, e, true)),
       };
       for (const n of json.nodes) json.marking = stricter(json.marking, n.marking);
       for (const e of json.edges) json.marking = stricter(json.marking, e.marking);

@@ -2,8 +2,13 @@ import type { Network, Tie } from '../../domain/network/assemble.js';
 import type { NodeKind } from '../../domain/network/ties.js';
 import type { Tlp } from '../../domain/policy/sharing.js';
 
-/** Records listed per node in an answer; `recordCount` says how many there are. */
-const RECORDS_SHOWN = 10;
+/**
+ * Records listed per node, and sources per tie, in an answer; `recordCount` and the tie's
+ * `count` say how many there are. A 2-hop answer holds hundreds of nodes and ties: listing
+ * every source made it hundreds of kilobytes.
+ */
+const RECORDS_SHOWN = 5;
+const SOURCES_SHOWN = 5;
 
 export interface NodeView {
   id: string;
@@ -26,7 +31,8 @@ export interface EdgeView {
   ties: Tie[];
 }
 
-export function nodeView(net: Network, v: number): NodeView {
+/** `complete`: every record and source (exports), not the first few (answers). */
+export function nodeView(net: Network, v: number, complete = false): NodeView {
   const n = net.nodes[v]!;
   return {
     id: n.key,
@@ -35,12 +41,12 @@ export function nodeView(net: Network, v: number): NodeView {
     marking: n.marking,
     countries: n.countries,
     date: n.date,
-    records: n.records.slice(0, RECORDS_SHOWN),
+    records: complete ? n.records : n.records.slice(0, RECORDS_SHOWN),
     recordCount: n.records.length,
   };
 }
 
-export function edgeView(net: Network, e: number): EdgeView {
+export function edgeView(net: Network, e: number, complete = false): EdgeView {
   const edge = net.edges[e]!;
   return {
     source: net.nodes[edge.source]!.key,
@@ -49,7 +55,9 @@ export function edgeView(net: Network, e: number): EdgeView {
     first: edge.first,
     last: edge.last,
     marking: edge.marking,
-    ties: edge.ties,
+    ties: complete
+      ? edge.ties
+      : edge.ties.map((t) => ({ ...t, sources: t.sources.slice(0, SOURCES_SHOWN) })),
   };
 }
 

@@ -13,12 +13,18 @@ import {
   readMatchPairsTouching,
   readRecordFacts,
   readRecordFactsByIds,
+  withoutJit,
   type Changes,
 } from '../../storage/network.js';
 import { asOperator, type Tx } from '../../storage/session.js';
 import { clusterEntities, pairKey, type MatchEvidence } from './entities.js';
 
 const PAGE = 20_000;
+/**
+ * Links are read in large pages: each page's visibility check joins the records it touches,
+ * and fewer pages mean fewer such joins (a million links: 10 pages).
+ */
+const LINK_PAGE = 100_000;
 /** Viewers whose graphs stay in memory per database (least recently used goes first). */
 const CACHED_VIEWERS = 8;
 /** Analyses kept per viewer network. */
@@ -158,6 +164,7 @@ async function loadAll(
 ) {
   state.records.clear();
   state.links.clear();
+  await withoutJit(tx);
   for (let after: string | null = null; ;) {
     const page = await readRecordFacts(tx, after, PAGE);
     for (const r of page) state.records.set(r.id, r);
@@ -166,10 +173,10 @@ async function loadAll(
     after = page[page.length - 1]!.id;
   }
   for (let after: string | null = null; ;) {
-    const page = await readLinkFacts(tx, after, PAGE);
+    const page = await readLinkFacts(tx, after, LINK_PAGE);
     for (const l of page) state.links.set(l.id, l);
     onProgress?.('links', state.links.size);
-    if (page.length < PAGE) break;
+    if (page.length < LINK_PAGE) break;
     after = page[page.length - 1]!.id;
   }
   await loadEvidence(tx, state);

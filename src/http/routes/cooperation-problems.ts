@@ -1,0 +1,28 @@
+import type { FastifyRequest } from 'fastify';
+import { negotiateLocale, translator } from '../../i18n/index.js';
+import { markAudited } from '../../services/audited.js';
+import { isClosedRefusal, localizeProblem } from '../../services/cooperation/problems.js';
+import { HttpProblem } from '../problem.js';
+
+/**
+ * Runs a cooperation service for a request and words its refusals in the reader's language
+ * (Accept-Language). A progress update to a closed commitment gets its own explanation.
+ */
+export async function answered<T>(req: FastifyRequest, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    const local = localizeProblem(err, translator(negotiateLocale(req.headers['accept-language'])));
+    if (!isClosedRefusal(local)) throw local;
+    const problem = new HttpProblem({
+      status: 409,
+      code: 'conflict',
+      detail: 'errors:cooperation.closed',
+      params: local.params,
+      errors: local.details,
+    });
+    // The service audited the refusal; this is the same one, worded for the reader.
+    markAudited(problem);
+    throw problem;
+  }
+}
