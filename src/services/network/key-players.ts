@@ -35,8 +35,9 @@ export interface KeyPlayer {
   rank: number;
   node: NodeView;
   /**
-   * 0..1: betweenness (the brokers between its parts), strength (ties weighed by how often
-   * they recur: a leader is called most) and PageRank, each relative to the top, 35/35/30.
+   * 0..1: strength (ties weighed by how often they recur: a leader is the one called most),
+   * PageRank and betweenness (the brokers between its parts), each relative to the top,
+   * 45/35/20. Brokers stand out by their betweenness and cut points, reported beside it.
    */
   score: number;
   betweenness: number;
@@ -92,7 +93,7 @@ export async function rankPlayers(
   for (let i = 0; i < g.order; i++) {
     if (!kinds.has(net.nodes[scoped.original[i]!]!.kind)) continue;
     const score =
-      0.35 * (between.scores[i]! / maxB) + 0.35 * (strength[i]! / maxS) + 0.3 * (rank[i]! / maxR);
+      0.2 * (between.scores[i]! / maxB) + 0.45 * (strength[i]! / maxS) + 0.35 * (rank[i]! / maxR);
     candidates.push({ i, score });
   }
   candidates.sort((a, b) => b.score - a.score || a.i - b.i);
@@ -129,7 +130,11 @@ export function checkTop(top: number | undefined, fallback: number, max: number)
 
 /**
  * The key players of a community, or of the whole visible network: who holds it together
- * (betweenness: the brokers between its parts) and who is at its centre (PageRank, degree).
+ * (betweenness: the brokers between its parts) and who is at its centre (strength, PageRank).
+ * They are ranked on the network among the kinds ranked (people and organizations, by
+ * default, with the ties derived between them: calls, joint seizures, shared phones): over the
+ * whole graph, a courier tied to a dozen seizures, each a dead end, would sit "between" more
+ * paths than the boss everyone calls.
  */
 export function networkKeyPlayers(
   call: Call,
@@ -144,16 +149,18 @@ export function networkKeyPlayers(
     input,
     async (vn) => {
       const net = vn.network;
+      const players = input.players?.length ? input.players : PARTY_KINDS;
+      const among = { ...input, kinds: players };
       let community: number | null = null;
       let scoped: ScopedGraph;
       if (input.community !== undefined) {
         const p = await partitionOf(vn, input, progress);
         community = communityFor(net, p, input.community);
-        scoped = scopedGraph(net, scopeFilter(net, input), membersOf(p, community));
-      } else scoped = scopedOf(vn, input);
+        scoped = scopedGraph(net, scopeFilter(net, among), membersOf(p, community));
+      } else scoped = scopedOf(vn, among);
       const ranked = await rankPlayers(net, scoped, {
         top,
-        players: input.players?.length ? input.players : PARTY_KINDS,
+        players,
         samples,
         progress,
       });
