@@ -10,6 +10,7 @@ import { printJson } from '../output.js';
 import {
   commaList,
   readJsonFile,
+  givenSharing,
   sharingOf,
   sharingOptions,
   worded,
@@ -64,9 +65,7 @@ export function registerCommitmentAdd(commitment: Command, ctx: CliContext): voi
   jsonOption(actingOptions(sharingOptions(cmd, ctx), ctx), ctx).action(
     async (file: string | undefined, opts: AddOptions) => {
       const sharing = sharingOf(opts);
-      const given = Object.fromEntries(
-        Object.entries(sharing).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v)),
-      );
+      const given = givenSharing(sharing);
       const input: CreateCommitmentInput = file
         ? { ...readJsonFile(file), ...given }
         : {

@@ -45,6 +45,13 @@ export function sharingOf(o: SharingOptions): SharingInput {
   };
 }
 
+/** Only the sharing options actually given, to lay over a file's own sharing rules. */
+export function givenSharing(s: SharingInput): Partial<SharingInput> {
+  return Object.fromEntries(
+    Object.entries(s).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v)),
+  );
+}
+
 /** A JSON body from a file (the API's shape), for entries too rich for options. */
 export function readJsonFile(file: string): Record<string, unknown> {
   let text: string;

@@ -11,6 +11,7 @@ import { printJson } from '../output.js';
 import {
   commaList,
   readJsonFile,
+  givenSharing,
   sharingOf,
   sharingOptions,
   worded,
@@ -77,9 +78,7 @@ export function registerMeetingAdd(meeting: Command, ctx: CliContext): void {
   jsonOption(actingOptions(sharingOptions(cmd, ctx), ctx), ctx).action(
     async (file: string | undefined, opts: AddOptions) => {
       const sharing = sharingOf(opts);
-      const given = Object.fromEntries(
-        Object.entries(sharing).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v)),
-      );
+      const given = givenSharing(sharing);
       const input: CreateMeetingInput = file
         ? { ...readJsonFile(file), ...given }
         : {
