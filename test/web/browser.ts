@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEFAULT_WEB_ROOT } from '../../src/http/web.js';
 
 /** Debian's Chromium (scripts/install-chromium.sh); a missing browser fails the tests. */
@@ -48,4 +49,31 @@ export function ensureWebBuild(): string {
     });
   }
   return DEFAULT_WEB_ROOT;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The WCAG 2.1 AA violations axe-core finds on the page as it is now, as "rule: target" lines
+ * (an empty list when there are none), so a failing test names what to fix.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  // Evaluated rather than added as a script tag: the app's CSP (script-src 'self') refuses
+  // inline scripts, and the check must not need a weaker policy than production's.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: object) => Promise<AxeResults> } }).axe;
+    const results = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return results.violations.map((v) => ({
+      id: v.id,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations.flatMap((v) => v.targets.map((target) => `${v.id}: ${target}`));
+}
+
+interface AxeResults {
+  violations: { id: string; nodes: { target: string[] }[] }[];
 }

@@ -6,13 +6,18 @@ import { IndicatorList, IndicatorParams, IndicatorQuery, Trend } from '../schema
 import { answered } from './cooperation-problems.js';
 import { commitmentRoutes } from './commitments.js';
 import { meetingRoutes } from './meetings.js';
+import { readoutRoutes } from './readouts.js';
 
 const tags = ['cooperation'];
 
-/** The cooperation tracker: meetings, commitments and the indicators they are measured by. */
+/**
+ * The cooperation tracker: meetings, commitments and the indicators they are measured by, and
+ * the readouts they are read from.
+ */
 export const cooperationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(meetingRoutes);
   await app.register(commitmentRoutes);
+  await app.register(readoutRoutes);
 
   app.get(
     '/indicators',

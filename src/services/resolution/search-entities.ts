@@ -10,6 +10,7 @@ import { findRecords, queryRecords } from '../../storage/records.js';
 import { recordsSharingKeys } from '../../storage/resolution.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
+import type { Tx } from '../../storage/session.js';
 import { pageLimit } from '../paging.js';
 import { presentSharing, type SharingView } from '../records/present.js';
 import { modelFor } from './models.js';
@@ -48,11 +49,87 @@ function nameAnswers(query: Prepared, record: Prepared, byWord: boolean): boolea
   return surname >= 0 && surname <= 3 && (given === -1 || given <= 4);
 }
 
+/** An entity that answers a name, with the comparison's agreeing features ("given: alias"). */
+export interface NamedEntity extends EntityHit {
+  reasons: string[];
+}
+
+const MAX_REASONS = 6;
+
 /**
- * Entities whose names answer a query, fuzzily: "Chuy Rodrigez" finds "Jesús Rodríguez"
- * (nickname, missing accent, typo). Matching uses the resolver's blocking keys and comparison;
- * hits are grouped into the entities the viewer sees.
+ * Entities whose names answer a query, fuzzily, in the caller's transaction: "Chuy Rodrigez"
+ * finds "Jesús Rodríguez" (nickname, missing accent, typo). Matching uses the resolver's
+ * blocking keys and comparison; hits are grouped into the entities the viewer sees, best first.
  */
+export async function entitiesNamed(
+  tx: Tx,
+  q: string,
+  kind: 'person' | 'organization' | undefined,
+  limit: number,
+): Promise<NamedEntity[]> {
+  const input = { q, kind };
+  const kinds = input.kind ? [input.kind] : (['person', 'organization'] as const);
+  const queries = kinds.map((kind) =>
+    prepare(
+      profileOf({
+        id: 'query',
+        schema: kind === 'person' ? 'Person' : 'Organization',
+        properties: { name: [q] },
+      })!,
+    ),
+  );
+  const keys = queries.flatMap((p) => blockingKeys(p).filter((k) => /^P~gs:|^O(on|ot):/.test(k)));
+  // A surname or a given name alone has no fuzzy key (its blocks would be too large to
+  // keep): it is looked up as a word of the records' names instead.
+  const candidateIds = keys.length
+    ? await recordsSharingKeys(tx, keys, CANDIDATES)
+    : (
+        await queryRecords(tx, {
+          terms: queryTerms(q),
+          schema: [...RESOLVED_SCHEMAS].filter((x) => !input.kind || kindOf(x) === input.kind),
+          limit: CANDIDATES,
+        })
+      ).map((r) => r.id);
+  const found = await loadPrepared(tx, candidateIds);
+  const scored: { id: string; score: number; p: Prepared; reasons: string[] }[] = [];
+  for (let i = 0; i < found.ids.length; i++) {
+    const record = found.prepared[i]!;
+    const query = queries.find((x) => x.kind === record.kind);
+    if (!query || !nameAnswers(query, record, !keys.length)) continue;
+    const model = await modelFor(tx, record.kind);
+    const s = scoreComparison(model, compare(query, record), true);
+    const reasons = s.contributions
+      .filter((c) => c.weight > 0)
+      .map((c) => `${c.feature}: ${c.level}`)
+      .slice(0, MAX_REASONS);
+    scored.push({ id: found.ids[i]!, score: s.weight, p: record, reasons });
+  }
+  scored.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
+  const items: NamedEntity[] = [];
+  const placed = new Set<string>();
+  for (const hit of scored) {
+    if (items.length >= limit) break;
+    if (placed.has(hit.id)) continue;
+    const entity = await viewerEntity(tx, hit.id);
+    if (!entity) continue;
+    entity.members.forEach((m) => placed.add(m));
+    const [first] = await findRecords(tx, [entity.id]);
+    if (!first) continue;
+    items.push({
+      id: entity.id,
+      kind: entity.kind,
+      caption: first.caption,
+      records: entity.members.length,
+      score: 1 / (1 + 2 ** -hit.score),
+      matchedRecord: hit.id,
+      reasons: hit.reasons,
+      ...presentSharing(first),
+    });
+  }
+  return items;
+}
+
+/** Entities whose names answer a query (see entitiesNamed), audited as a search. */
 export async function searchEntities(
   call: Call,
   input: { q: string; kind?: 'person' | 'organization'; limit?: number },
@@ -68,61 +145,9 @@ export async function searchEntities(
     'entity.search',
     { q, kind: input.kind ?? null },
     async (tx) => {
-      const kinds = input.kind ? [input.kind] : (['person', 'organization'] as const);
-      const queries = kinds.map((kind) =>
-        prepare(
-          profileOf({
-            id: 'query',
-            schema: kind === 'person' ? 'Person' : 'Organization',
-            properties: { name: [q] },
-          })!,
-        ),
+      const items: EntityHit[] = (await entitiesNamed(tx, q, input.kind, limit)).map(
+        ({ reasons: _reasons, ...hit }) => hit,
       );
-      const keys = queries.flatMap((p) =>
-        blockingKeys(p).filter((k) => /^P~gs:|^O(on|ot):/.test(k)),
-      );
-      // A surname or a given name alone has no fuzzy key (its blocks would be too large to
-      // keep): it is looked up as a word of the records' names instead.
-      const candidateIds = keys.length
-        ? await recordsSharingKeys(tx, keys, CANDIDATES)
-        : (
-            await queryRecords(tx, {
-              terms: queryTerms(q),
-              schema: [...RESOLVED_SCHEMAS].filter((x) => !input.kind || kindOf(x) === input.kind),
-              limit: CANDIDATES,
-            })
-          ).map((r) => r.id);
-      const found = await loadPrepared(tx, candidateIds);
-      const scored: { id: string; score: number; p: Prepared }[] = [];
-      for (let i = 0; i < found.ids.length; i++) {
-        const record = found.prepared[i]!;
-        const query = queries.find((x) => x.kind === record.kind);
-        if (!query || !nameAnswers(query, record, !keys.length)) continue;
-        const model = await modelFor(tx, record.kind);
-        const s = scoreComparison(model, compare(query, record));
-        scored.push({ id: found.ids[i]!, score: s.weight, p: record });
-      }
-      scored.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
-      const items: EntityHit[] = [];
-      const placed = new Set<string>();
-      for (const hit of scored) {
-        if (items.length >= limit) break;
-        if (placed.has(hit.id)) continue;
-        const entity = await viewerEntity(tx, hit.id);
-        if (!entity) continue;
-        entity.members.forEach((m) => placed.add(m));
-        const [first] = await findRecords(tx, [entity.id]);
-        if (!first) continue;
-        items.push({
-          id: entity.id,
-          kind: entity.kind,
-          caption: first.caption,
-          records: entity.members.length,
-          score: 1 / (1 + 2 ** -hit.score),
-          matchedRecord: hit.id,
-          ...presentSharing(first),
-        });
-      }
       return { result: { items }, ids: items.map((i) => i.id) };
     },
     { readOnly: true },
