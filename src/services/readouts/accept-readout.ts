@@ -115,7 +115,10 @@ async function writeReadout(
   const saved: { id: string }[] = [];
   const ids = [...written.ids];
   for (const [i, raw] of commitments.entries()) {
-    const c = asObject(raw);
+    // A field the reviewer left empty (null in the proposal) is a missing one.
+    const c = Object.fromEntries(
+      Object.entries(asObject(raw)).map(([k, v]) => [k, v ?? undefined]),
+    );
     try {
       const w = await writeCommitment(tx, viewer, {
         ...sharing,

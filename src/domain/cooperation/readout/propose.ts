@@ -252,12 +252,14 @@ export function readReadout(raw: string, agencies: readonly KnownAgency[]): Read
     countries.length === 3 ? 'trilateral' : countries.length === 2 ? 'bilateral' : null;
 
   const date = meetingDate?.date ?? null;
+  const topics = topicsIn(text);
+  // A step that names no topic of its own is about what the meeting was about.
   const commitments = candidateCommitments(sentences, {
     language,
     agencies,
     meetingDate: date,
     parties: countries,
-  });
+  }).map((c) => ({ ...c, topic: c.topic ?? topics[0] ?? null }));
   return {
     language,
     kind: kindOf(headline ?? headText),
@@ -269,7 +271,7 @@ export function readReadout(raw: string, agencies: readonly KnownAgency[]): Read
       place: datelinePlace(head) ?? hostPlace(text),
       countries,
       format,
-      topics: topicsIn(text),
+      topics,
     },
     participants,
     organizations: [...organizations.values()],
