@@ -274,13 +274,16 @@ export function candidateCommitments(
   let intro: { sentence: Sentence; cue: string; subject: string } | null = null;
   for (const s of sentences) {
     if (s.item && intro) {
-      const sentence = `${intro.sentence.text.replace(/:\s*$/, '')} ${s.text}`;
+      // An item with a party of its own as subject ("1. Canada will share…") is that party's.
+      const own = cueIn(s.text, ctx.language);
+      const ownSubject = own ? s.text.slice(0, own.at) : '';
+      const mine = own && subjectOf(ownSubject, ctx).named;
       out.push(
         make(
           capitalise(s.text.replace(/[;,.]\s*$/, '')) + '.',
-          sentence,
-          intro.cue,
-          intro.subject,
+          mine ? s.text : `${intro.sentence.text.replace(/:\s*$/, '')} ${s.text}`,
+          mine ? own.cue : intro.cue,
+          mine ? ownSubject : intro.subject,
           ctx,
         ),
       );

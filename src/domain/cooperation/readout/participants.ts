@@ -170,8 +170,15 @@ export function participantsIn(sentence: string): NamedParticipant[] {
       const t = tokens[j]!;
       if (t.text === ',' && j > i + headLength - 1) {
         const k = skipHonorifics(tokens, j + 1);
-        if (nameEnd(tokens, k) > k) nameAt = k;
-        break;
+        if (nameEnd(tokens, k) > k) {
+          nameAt = k;
+          break;
+        }
+        // The office runs on past a comma: "Minister of Public Safety, Democratic Institutions…".
+        const next = tokens[j + 1];
+        if (!next || !OFFICE_WORDS.has(next.key)) break;
+        j++;
+        continue;
       }
       if (!isWord(t)) break;
       const k = skipHonorifics(tokens, j);

@@ -102,6 +102,33 @@ describe('readReadout, English', () => {
   });
 });
 
+describe('readReadout, an English joint statement with a numbered list', () => {
+  const r = readReadout(fixture('drug-dialogue.en.txt'), AGENCIES);
+
+  it('keeps an office that runs past a comma, and "U.S." before a title', () => {
+    expect(r.meeting).toMatchObject({ date: '2024-11-18', place: 'Ottawa', format: 'trilateral' });
+    expect(r.participants.map((p) => [p.name, p.title, p.country])).toEqual([
+      [
+        'Dominic LeBlanc',
+        'Minister of Public Safety, Democratic Institutions and Intergovernmental Affairs',
+        'CA',
+      ],
+      ['Rahul Gupta', 'U.S. Director of National Drug Control Policy', 'US'],
+      ['Juan Ramón de la Fuente', 'Undersecretary for North America', 'MX'],
+    ]);
+  });
+
+  it("gives a numbered item with its own subject to that party, the others to the intro's", () => {
+    expect(r.commitments.map((c) => [c.leadCountry, c.partnerCountries, c.dueDate])).toEqual([
+      ['CA', ['US', 'MX'], '2025-03-31'],
+      ['US', ['MX'], null],
+      [null, ['US', 'MX', 'CA'], '2025-12-31'],
+    ]);
+    // "The Dialogue will reconvene in 2025" is the next meeting, not a step.
+    expect(r.commitments).toHaveLength(3);
+  });
+});
+
 describe('readReadout, Spanish and French', () => {
   it('reads a Spanish joint statement: lower-case titles, "por Estados Unidos", future tense', () => {
     const r = readReadout(fixture('comite-fentanilo.es.txt'), AGENCIES);

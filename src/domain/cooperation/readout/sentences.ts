@@ -8,7 +8,10 @@ export interface Sentence {
   item: boolean;
 }
 
-/** Abbreviations after which a full stop does not end a sentence. */
+/**
+ * Abbreviations after which a full stop does not end a sentence. "U.S." mostly stands before
+ * a noun ("U.S. Director of …"); a sentence that ends with it joins the next one.
+ */
 const ABBREVIATIONS = new Set(
   [
     'dr',
@@ -38,6 +41,9 @@ const ABBREVIATIONS = new Set(
     'sgt',
     'capt',
     'cap',
+    'u.s',
+    'ee.uu',
+    'e.u.a',
     'adm',
     'amb',
     'hon',

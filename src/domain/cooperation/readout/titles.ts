@@ -130,7 +130,9 @@ export const OFFICE_WORDS: ReadonlySet<string> = new Set(
   canada guard guardia coast police policia royal mounted gendarmerie royale services service
   operations operaciones inteligencia financiera aduanas agencia fiscalia sante salud sanitaria
   emergency preparedness council consejo gabinete cabinet embassy embajada ambassade chief
-  staff deputy assistant acting special agent charge minister ministre secretary`.split(/\s+/),
+  staff deputy assistant acting special agent charge minister ministre secretary democratic
+  institutions intergovernmental north america american americas economic development
+  development transport transportation finance justicia juridico`.split(/\s+/),
 );
 
 /** Courtesy titles and ranks written before a name, not part of it. */
