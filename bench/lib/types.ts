@@ -1,7 +1,7 @@
 /** A progress line on stderr; stdout stays free for the result. */
 export type Log = (message: string) => void;
 
-export type Unit = 'ms' | 'ratio' | 'requests/s' | 'records/s' | 'count' | 's' | 'MB';
+export type Unit = 'ms' | 'ratio' | 'requests/s' | 'records/s' | 'count' | 's' | 'MB' | 'KB';
 
 /** Every measured number carries its unit. */
 export interface Figure {
