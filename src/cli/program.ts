@@ -6,6 +6,7 @@ import { registerAgencyTraceRole } from './commands/agency-trace-role.js';
 import { registerAuditVerify } from './commands/audit-verify.js';
 import { registerCommitmentAdd } from './commands/commitment-add.js';
 import { registerCommitmentList } from './commands/commitment-list.js';
+import { registerCommitmentReport } from './commands/commitment-report.js';
 import { registerCommitmentShow } from './commands/commitment-show.js';
 import { registerCommitmentUpdate } from './commands/commitment-update.js';
 import { registerDemo } from './commands/demo.js';
@@ -16,6 +17,7 @@ import { registerImport } from './commands/import.js';
 import { registerMeetingAdd } from './commands/meeting-add.js';
 import { registerMeetingList } from './commands/meeting-list.js';
 import { registerMeetingShow } from './commands/meeting-show.js';
+import { registerReadoutIngest } from './commands/readout-ingest.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerResolve } from './commands/resolve.js';
 import { registerSynth } from './commands/synth.js';
@@ -102,11 +104,15 @@ export function buildProgram(ctx: CliContext): Command {
   registerMeetingList(meeting, ctx);
   registerMeetingShow(meeting, ctx);
 
+  const readout = describe(program.command('readout'), ctx, 'readout', []);
+  registerReadoutIngest(readout, ctx);
+
   const commitment = describe(program.command('commitment'), ctx, 'commitment', []);
   registerCommitmentAdd(commitment, ctx);
   registerCommitmentList(commitment, ctx);
   registerCommitmentShow(commitment, ctx);
   registerCommitmentUpdate(commitment, ctx);
+  registerCommitmentReport(commitment, ctx);
 
   const network = describe(program.command('network'), ctx, 'network', []);
   registerNetworkAround(network, ctx);

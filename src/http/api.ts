@@ -8,6 +8,7 @@ import { auditRoutes } from './routes/audit.js';
 import { entityRoutes } from './routes/entities.js';
 import { traceRoutes } from './routes/traces.js';
 import { cooperationRoutes } from './routes/cooperation.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { networkRoutes } from './routes/network.js';
 import { identityRoutes } from './routes/identity.js';
 import { importRoutes, type ImportRouteOptions } from './routes/imports.js';
@@ -68,6 +69,7 @@ export const api: FastifyPluginAsyncTypebox<{
   await app.register(traceRoutes);
   await app.register(cooperationRoutes);
   await app.register(networkRoutes);
+  await app.register(dashboardRoutes);
   await app.register(identityRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);

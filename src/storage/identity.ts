@@ -74,6 +74,17 @@ export async function findToken(tx: Conn, id: string): Promise<TokenRow | undefi
     .executeTakeFirst();
 }
 
+/** A user's tokens, newest first: never their secrets, which are not stored. */
+export async function listTokensOf(tx: Conn, userId: string): Promise<TokenRow[]> {
+  if (!isUuid(userId)) return [];
+  return tx
+    .selectFrom('puente.api_token')
+    .select(['id', 'user_id', 'label', 'created_at', 'expires_at', 'revoked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
 export async function markTokenRevoked(tx: Conn, id: string): Promise<boolean> {
   const r = await tx
     .updateTable('puente.api_token')

@@ -77,6 +77,23 @@ describe('identity over HTTP', () => {
     const revoked = await admin({ method: 'POST', url: `/api/v1/tokens/${token.id}/revoke` });
     expect(revoked.statusCode, revoked.body).toBe(200);
     expect(revoked.json().revokedAt).toEqual(expect.any(String));
+    // The list says when each was issued and revoked, and never holds a secret.
+    const listed = await admin({ url: `/api/v1/users/${user.id}/tokens` });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json()).toEqual([
+      expect.objectContaining({ id: token.id, label: 'laptop', revokedAt: expect.any(String) }),
+    ]);
+    expect(listed.body).not.toContain(token.token);
+    expectProblem(
+      await as(h.app, h.fgr)({ url: `/api/v1/users/${user.id}/tokens` }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await admin({ url: `/api/v1/users/${h.cbp.viewer.userId}/tokens` }),
+      404,
+      'not_found',
+    );
     const refused = await as(h.app, token.token)({ url: '/api/v1/me' });
     expectProblem(refused, 401, 'unauthenticated');
     expect(refused.headers['www-authenticate']).toBe('Bearer');

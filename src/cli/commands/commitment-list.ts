@@ -13,7 +13,8 @@ import { printJson, printTable, type Column } from '../output.js';
 import { positiveNumber } from '../parsers.js';
 import { commaList, statusWord, topicWord, worded } from './commitment-common.js';
 
-interface ListOptions extends ActingOptions {
+/** The list's filters, as options (the report takes them too). */
+export interface FilterOptions {
   status?: string;
   leadCountry?: string;
   leadAgency?: string;
@@ -23,6 +24,33 @@ interface ListOptions extends ActingOptions {
   dueAfter?: string;
   overdue?: boolean;
   atRisk?: boolean;
+}
+
+export const filterOptions = (cmd: Command, ctx: CliContext): Command =>
+  cmd
+    .option('--status <list>', ctx.t('cli:commitmentList.status'))
+    .option('--lead-country <list>', ctx.t('cli:commitmentList.leadCountry'))
+    .option('--lead-agency <list>', ctx.t('cli:commitmentList.leadAgency'))
+    .option('--topic <list>', ctx.t('cli:commitmentList.topic'))
+    .option('--meeting <id>', ctx.t('cli:commitmentList.meeting'))
+    .option('--due-before <day>', ctx.t('cli:commitmentList.dueBefore'))
+    .option('--due-after <day>', ctx.t('cli:commitmentList.dueAfter'))
+    .option('--overdue', ctx.t('cli:commitmentList.overdue'))
+    .option('--at-risk', ctx.t('cli:commitmentList.atRisk'));
+
+export const filterOf = (opts: FilterOptions): CommitmentFilterInput => ({
+  status: commaList(opts.status),
+  leadCountry: commaList(opts.leadCountry),
+  leadAgency: commaList(opts.leadAgency),
+  topic: commaList(opts.topic),
+  meetingId: opts.meeting,
+  dueBefore: opts.dueBefore,
+  dueAfter: opts.dueAfter,
+  overdue: opts.overdue,
+  atRisk: opts.atRisk,
+});
+
+interface ListOptions extends ActingOptions, FilterOptions {
   limit?: number;
   cursor?: string;
   csv?: string;
@@ -50,32 +78,14 @@ export function registerCommitmentList(commitment: Command, ctx: CliContext): vo
     'puente commitment list --at-risk --lead-country MX --as m.ortiz@fgr.example',
     'puente commitment list --status planned,on_track --due-before 2025-12-31 --topic firearms --as a.rivera@hsi.example',
     'puente commitment list --meeting 0190f5a2-7c1e-7d3a-9b2c-4e5f6a7b8c9d --csv compromisos.csv --as m.ortiz@fgr.example',
-  ])
-    .option('--status <list>', t('cli:commitmentList.status'))
-    .option('--lead-country <list>', t('cli:commitmentList.leadCountry'))
-    .option('--lead-agency <list>', t('cli:commitmentList.leadAgency'))
-    .option('--topic <list>', t('cli:commitmentList.topic'))
-    .option('--meeting <id>', t('cli:commitmentList.meeting'))
-    .option('--due-before <day>', t('cli:commitmentList.dueBefore'))
-    .option('--due-after <day>', t('cli:commitmentList.dueAfter'))
-    .option('--overdue', t('cli:commitmentList.overdue'))
-    .option('--at-risk', t('cli:commitmentList.atRisk'))
+  ]);
+  filterOptions(cmd, ctx)
     .option('--limit <n>', t('cli:commitmentList.limit'), positiveNumber(t))
     .option('--cursor <cursor>', t('cli:commitmentList.cursor'))
     .option('--csv <file>', t('cli:commitmentList.csv'));
   jsonOption(actingOptions(cmd, ctx), ctx).action(async (opts: ListOptions) => {
     const call = await callAs(ctx, opts);
-    const filter: CommitmentFilterInput = {
-      status: commaList(opts.status),
-      leadCountry: commaList(opts.leadCountry),
-      leadAgency: commaList(opts.leadAgency),
-      topic: commaList(opts.topic),
-      meetingId: opts.meeting,
-      dueBefore: opts.dueBefore,
-      dueAfter: opts.dueAfter,
-      overdue: opts.overdue,
-      atRisk: opts.atRisk,
-    };
+    const filter = filterOf(opts);
     if (opts.csv) {
       const csv = await worded(ctx, () => exportCommitmentsCsv(call, filter));
       if (csv === undefined) return;

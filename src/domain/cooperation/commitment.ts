@@ -307,6 +307,21 @@ export function assertOpen(status: string, id: string): void {
   }
 }
 
+/** The status a Commitment record holds, as the schema spells it (planned when it has none). */
+export const recordStatus = (properties: Record<string, string[]>): CommitmentStatus =>
+  statusOf(properties.status?.[0] ?? 'planned') ?? 'planned';
+
+/**
+ * A closed Commitment record takes no change of its properties, whichever way it comes: a
+ * progress update or a plain record update. Other records pass.
+ */
+export function assertRecordOpen(
+  record: { schema: string; properties: Record<string, string[]> },
+  id: string,
+): void {
+  if (record.schema === 'Commitment') assertOpen(recordStatus(record.properties), id);
+}
+
 /** A progress update: a note (required), the new status (by default the current one), evidence. */
 export function parseProgress(
   current: CommitmentStatus,

@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { createCommitment } from '../../services/cooperation/create-commitment.js';
 import { exportCommitmentsCsv } from '../../services/cooperation/export-commitments.js';
+import { progressReport } from '../../services/cooperation/progress-report.js';
 import { getCommitment, listCommitments } from '../../services/cooperation/read-commitments.js';
 import { updateCommitment } from '../../services/cooperation/update-commitment.js';
+import { negotiateLocale } from '../../i18n/index.js';
 import { callOf } from '../auth.js';
 import { problemResponses } from '../schemas/problem.js';
 import {
@@ -14,6 +16,7 @@ import {
   ListCommitmentsPagedQuery,
   ListCommitmentsQuery,
   ProgressBody,
+  ReportQuery,
   WindowQuery,
 } from '../schemas/cooperation.js';
 import { answered } from './cooperation-problems.js';
@@ -70,6 +73,37 @@ export const commitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="commitments.csv"')
         .send(csv);
+    },
+  );
+
+  app.get(
+    '/commitments/report',
+    {
+      schema: {
+        tags,
+        summary: 'The progress report for the next meeting, as HTML, PDF or CSV',
+        description:
+          "Counts by status, the overdue and at-risk lists, every commitment by status with its lead, due date, days overdue, latest progress note and indicator trend, each with its portion marking; the banner carries the most restrictive marking. The same filters as the list, or `meeting` for one meeting's commitments; only what you may see, audited as one read. `lang` (en, es, fr) defaults to Accept-Language.",
+        querystring: ReportQuery,
+        produces: ['text/html', 'application/pdf', 'text/csv'],
+        response: {
+          200: Type.Unsafe<string | Buffer>({
+            type: 'string',
+            format: 'binary',
+            description: 'The HTML, PDF or CSV document.',
+          }),
+          ...problemResponses(404),
+        },
+      },
+    },
+    async (req, reply) => {
+      const lang = req.query.lang ?? negotiateLocale(req.headers['accept-language']);
+      const out = await answered(req, () => progressReport(callOf(req), { ...req.query, lang }));
+      return reply
+        .type(out.contentType)
+        .header('content-disposition', `attachment; filename="${out.fileName}"`)
+        .header('content-language', lang)
+        .send(out.body);
     },
   );
 

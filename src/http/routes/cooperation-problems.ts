@@ -12,17 +12,26 @@ export async function answered<T>(req: FastifyRequest, work: () => Promise<T>): 
   try {
     return await work();
   } catch (err) {
-    const local = localizeProblem(err, translator(negotiateLocale(req.headers['accept-language'])));
-    if (!isClosedRefusal(local)) throw local;
-    const problem = new HttpProblem({
-      status: 409,
-      code: 'conflict',
-      detail: 'errors:cooperation.closed',
-      params: local.params,
-      errors: local.details,
-    });
-    // The service audited the refusal; this is the same one, worded for the reader.
-    markAudited(problem);
-    throw problem;
+    throw closedAsConflict(
+      localizeProblem(err, translator(negotiateLocale(req.headers['accept-language']))),
+    );
   }
+}
+
+/**
+ * A change refused because the commitment is done or dropped, as the 409 that explains it (a
+ * progress update, or a plain record update of a Commitment); any other error as it is.
+ */
+export function closedAsConflict(err: unknown): unknown {
+  if (!isClosedRefusal(err)) return err;
+  const problem = new HttpProblem({
+    status: 409,
+    code: 'conflict',
+    detail: 'errors:cooperation.closed',
+    params: err.params,
+    errors: err.details,
+  });
+  // The service audited the refusal; this is the same one, worded for the reader.
+  markAudited(problem);
+  return problem;
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { remarkRecord, retractRecord, updateRecord } from '../../services/records/change-record.js';
 import { createRecord } from '../../services/records/create-record.js';
 import { callOf } from '../auth.js';
+import { closedAsConflict } from './cooperation-problems.js';
 import { problemResponses } from '../schemas/problem.js';
 import { RemarkBody, RetractBody } from '../schemas/changes.js';
 import {
@@ -43,7 +44,10 @@ export const recordWriteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: changed,
       },
     },
-    (req) => updateRecord(callOf(req), req.params.id, req.body),
+    (req) =>
+      updateRecord(callOf(req), req.params.id, req.body).catch((err: unknown) => {
+        throw closedAsConflict(err);
+      }),
   );
 
   app.post(

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { createToken, revokeToken } from '../../services/identity/tokens.js';
+import { Type } from '@sinclair/typebox';
+import { createToken, listTokens, revokeToken } from '../../services/identity/tokens.js';
 import { callOf } from '../auth.js';
 import { problemResponses } from '../schemas/problem.js';
 import {
@@ -13,6 +14,19 @@ import {
 const tags = ['users'];
 
 export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/users/:id/tokens',
+    {
+      schema: {
+        tags,
+        summary: "A user's tokens, newest first (admins of the user's agency); never the secrets",
+        params: UserParams,
+        response: { 200: Type.Array(TokenView), ...problemResponses(403, 404) },
+      },
+    },
+    (req) => listTokens(callOf(req), req.params.id),
+  );
+
   app.post(
     '/users/:id/tokens',
     {

@@ -3,6 +3,8 @@ import { INDICATOR_NAMES } from '../../domain/cooperation/indicators.js';
 import { DOCUMENT_KINDS } from '../../domain/cooperation/meeting.js';
 import { STATUSES } from '../../domain/cooperation/status.js';
 import { TOPICS } from '../../domain/cooperation/topics.js';
+import { LOCALES } from '../../i18n/index.js';
+import { REPORT_FORMATS } from '../../services/cooperation/progress-report.js';
 import { MEETING_FORMATS } from '../../domain/model/schema-defs.js';
 import {
   CreatedView,
@@ -281,6 +283,23 @@ export const ListCommitmentsQuery = Type.Object(
 
 export const ListCommitmentsPagedQuery = Type.Object(
   { ...ListCommitmentsQuery.properties, ...Paging },
+  { additionalProperties: false },
+);
+
+export const ReportQuery = Type.Object(
+  {
+    format: Type.Optional(
+      StringEnum(REPORT_FORMATS, { description: 'html (default), pdf or csv.' }),
+    ),
+    lang: Type.Optional(
+      StringEnum(LOCALES, { description: 'en, es or fr; by default from Accept-Language.' }),
+    ),
+    meeting: Type.Optional({
+      ...Uuid,
+      description: 'Only the commitments agreed at this meeting.',
+    }),
+    ...ListCommitmentsQuery.properties,
+  },
   { additionalProperties: false },
 );
 

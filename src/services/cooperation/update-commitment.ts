@@ -1,11 +1,11 @@
 import { AppError, notFound } from '../../domain/errors.js';
 import {
-  assertOpen,
+  assertRecordOpen,
   parseProgress,
+  recordStatus,
   type ProgressInput,
 } from '../../domain/cooperation/commitment.js';
 import type { Problem } from '../../domain/cooperation/input.js';
-import { statusOf } from '../../domain/cooperation/status.js';
 import { insertEvidence } from '../../storage/cooperation.js';
 import { fromDatabaseError } from '../../storage/errors.js';
 import { appendRecordVersions, findRecord, findRecords } from '../../storage/records.js';
@@ -45,8 +45,8 @@ export async function updateCommitment(
       if (head.agency !== viewer.agency)
         throw new AppError('not_originator', { kind: 'commitment', id });
       if (head.retracted) throw new AppError('conflict', { kind: 'commitment', id });
-      const current = statusOf(head.properties.status?.[0] ?? 'planned') ?? 'planned';
-      assertOpen(current, id);
+      assertRecordOpen(head, id);
+      const current = recordStatus(head.properties);
       if (input.expectedVersion !== undefined && input.expectedVersion !== head.version)
         throw new AppError('conflict', { kind: 'commitment', id });
       const parsed = parseProgress(current, input);

@@ -5,6 +5,7 @@ import {
   findToken,
   findUsers,
   insertToken,
+  listTokensOf,
   markTokenRevoked,
   type TokenRow,
 } from '../../storage/identity.js';
@@ -31,6 +32,24 @@ const present = (t: TokenRow): TokenView => ({
 });
 
 const MAX_DAYS = 3650;
+
+/** A user's tokens, for an admin of the user's agency: when issued, expiring, revoked. */
+export async function listTokens(call: Call, userId: string): Promise<TokenView[]> {
+  return audited(
+    call,
+    'token.list',
+    { userId },
+    async (tx) => {
+      const [user] = await findUsers(tx, [userId]);
+      // Another agency's user answers like an unknown one.
+      if (!user || (!call.operator && user.agency !== call.viewer?.agency))
+        throw notFound('user', userId);
+      const rows = await listTokensOf(tx, user.id);
+      return { result: rows.map(present), ids: [user.id], count: rows.length };
+    },
+    { permission: 'users:manage', operatorAllowed: true, readOnly: true },
+  );
+}
 
 /** The secret is in the result once and never again: only its hash is stored. */
 export async function createToken(

@@ -1,3 +1,4 @@
+import { assertRecordOpen } from '../../domain/cooperation/commitment.js';
 import { sharingToColumns } from '../../domain/policy/keys.js';
 import type { SharingInput } from '../../domain/policy/sharing.js';
 import { fromDatabaseError } from '../../storage/errors.js';
@@ -68,10 +69,14 @@ export function updateRecord(
   id: string,
   input: Guard & { properties: unknown; sourceRef?: string },
 ): Promise<RecordView> {
-  return changeRecord(call, id, 'update', input, async (_tx, head) => ({
-    ...validateRecord(head.schema, input.properties),
-    ...(input.sourceRef !== undefined ? { source_ref: input.sourceRef.trim() || null } : {}),
-  }));
+  return changeRecord(call, id, 'update', input, async (_tx, head) => {
+    // A done or dropped commitment takes no update here either, as by its progress updates.
+    assertRecordOpen(head, id);
+    return {
+      ...validateRecord(head.schema, input.properties),
+      ...(input.sourceRef !== undefined ? { source_ref: input.sourceRef.trim() || null } : {}),
+    };
+  });
 }
 
 export function remarkRecord(
