@@ -123,6 +123,42 @@ describe('native import', () => {
     expect(rejects[1]!.raw).toBe('{not json');
   });
 
+  it('refuses a new version of a done commitment, as a progress update would be', async () => {
+    const commitment = (status: string, text: string) =>
+      ndjson({
+        id: 'C-1',
+        schema: 'Commitment',
+        properties: {
+          name: ['Alertas de precursores'],
+          text: [text],
+          topic: ['fentanyl_precursors'],
+          leadCountry: ['MX'],
+          leadAgency: ['FGR'],
+          dueDate: ['2025-06-30'],
+          status: [status],
+        },
+      });
+    await runImport(fgr.call, commitment('done', 'Alertas en 72 horas.'));
+    expect(
+      await refusal(runImport(fgr.call, commitment('on track', 'Alertas en 48 horas.'))),
+    ).toMatchObject({
+      code: 'invalid_file',
+      problem: 'invalid_row',
+      line: 1,
+    });
+    const { summary, rejects } = await runImport(fgr.call, commitment('on track', 'Otra vez.'), {
+      skipInvalid: true,
+    });
+    expect(summary).toMatchObject({ rejected: 1, records: { written: 0, updated: 0 } });
+    expect(rejects[0]!.problem.details[0]).toMatchObject({ code: 'commitment_closed' });
+    // The same file again changes nothing and is not refused.
+    expect(
+      (await runImport(fgr.call, commitment('done', 'Alertas en 72 horas.'))).summary,
+    ).toMatchObject({
+      records: { unchanged: 1 },
+    });
+  });
+
   it('refuses a link whose end is in no file', async () => {
     const link = ndjson({ type: 'associate_of', source: 'P-1', target: 'P-404' });
     expect(await refusal(runImport(fgr.call, link))).toMatchObject({

@@ -289,22 +289,22 @@ export interface ParsedProgress {
   evidence: string[];
 }
 
+/** Why a closed commitment takes no update, as a problem with its status. */
+export const closedProblem = (status: string): Problem => ({
+  code: 'commitment_closed',
+  field: 'status',
+  value: status,
+  expected:
+    'an open commitment (planned, on track or at risk): a done or dropped one takes no updates',
+});
+
 /**
  * A closed commitment (done or dropped) takes no further update: refused as a conflict with
  * its state, before the update itself is looked at.
  */
 export function assertOpen(status: string, id: string): void {
-  if (isClosed(status)) {
-    throw new AppError('conflict', { kind: 'commitment', id }, [
-      {
-        code: 'commitment_closed',
-        field: 'status',
-        value: status,
-        expected:
-          'an open commitment (planned, on track or at risk): a done or dropped one takes no updates',
-      },
-    ]);
-  }
+  if (isClosed(status))
+    throw new AppError('conflict', { kind: 'commitment', id }, [closedProblem(status)]);
 }
 
 /** The status a Commitment record holds, as the schema spells it (planned when it has none). */
@@ -313,7 +313,7 @@ export const recordStatus = (properties: Record<string, string[]>): CommitmentSt
 
 /**
  * A closed Commitment record takes no change of its properties, whichever way it comes: a
- * progress update or a plain record update. Other records pass.
+ * progress update, a plain record update or an import. Other records pass.
  */
 export function assertRecordOpen(
   record: { schema: string; properties: Record<string, string[]> },
@@ -321,6 +321,16 @@ export function assertRecordOpen(
 ): void {
   if (record.schema === 'Commitment') assertOpen(recordStatus(record.properties), id);
 }
+
+/** The problem a change to this record's properties has, if it is a closed commitment. */
+export const closedRecordProblem = (record: {
+  schema: string;
+  properties: Record<string, string[]>;
+}): Problem | undefined => {
+  if (record.schema !== 'Commitment') return undefined;
+  const status = recordStatus(record.properties);
+  return isClosed(status) ? closedProblem(status) : undefined;
+};
 
 /** A progress update: a note (required), the new status (by default the current one), evidence. */
 export function parseProgress(

@@ -1,3 +1,4 @@
+import { closedRecordProblem } from '../../domain/cooperation/commitment.js';
 import { newId } from '../../domain/ids.js';
 import type { Viewer } from '../../domain/identity/viewer.js';
 import { deriveIndexFields } from '../../domain/model/index-fields.js';
@@ -68,6 +69,11 @@ function versionOf(
     if (head.retracted) return idConflict(last.key, 'a record that is not retracted');
     const sameProps = sameProperties(properties, head.properties as Record<string, string[]>);
     if (sameProps && sameSharing(sharing, head)) return 'unchanged';
+    // A done or dropped commitment takes no new properties, from a file as from a form.
+    const closed = sameProps
+      ? undefined
+      : closedRecordProblem({ schema, properties: head.properties as Record<string, string[]> });
+    if (closed) return { ...closed, value: `${last.key}: ${closed.value ?? ''}` };
     return version(head.id, head.version + 1, sameProps ? 'remark' : 'update', head.created_by);
   }
   return version(newId(), 1, 'create', viewer.userId);
