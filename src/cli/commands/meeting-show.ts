@@ -12,12 +12,19 @@ import { heading, printLabelled, topicWord, worded } from './commitment-common.j
 
 type ShowOptions = ActingOptions & { json?: boolean };
 
-/** A meeting as text: what it was, who came for whom, what was agreed, what was published. */
-export function printMeeting(ctx: CliContext, m: MeetingView): void {
+export interface MeetingFacts {
+  date: string | null;
+  endDate: string | null;
+  place: string | null;
+  format: string | null;
+  countries: string[];
+  topics: string[];
+}
+
+/** When, where, between whom and about what a meeting was: for a meeting and a proposed one. */
+export function meetingRows(ctx: CliContext, m: MeetingFacts) {
   const { t } = ctx;
-  printLabelled(ctx, [
-    { label: 'cli:cooperation.label.id', value: m.id },
-    { label: 'cli:cooperation.label.meeting', value: m.caption },
+  return [
     {
       label: 'cli:cooperation.label.dates',
       value: m.endDate && m.endDate !== m.date ? `${m.date} – ${m.endDate}` : m.date,
@@ -36,6 +43,16 @@ export function printMeeting(ctx: CliContext, m: MeetingView): void {
       label: 'cli:cooperation.label.topics',
       value: m.topics.map((x) => topicWord(t, x)).join(', '),
     },
+  ];
+}
+
+/** A meeting as text: what it was, who came for whom, what was agreed, what was published. */
+export function printMeeting(ctx: CliContext, m: MeetingView): void {
+  const { t } = ctx;
+  printLabelled(ctx, [
+    { label: 'cli:cooperation.label.id', value: m.id },
+    { label: 'cli:cooperation.label.meeting', value: m.caption },
+    ...meetingRows(ctx, m),
     { label: 'cli:cooperation.label.contributor', value: m.agency },
     { label: 'cli:cooperation.label.marking', value: portionMarking(t, m) },
   ]);

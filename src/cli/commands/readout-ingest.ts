@@ -9,6 +9,7 @@ import { actingOptions, callAs, type ActingOptions } from '../acting.js';
 import type { CliContext } from '../context.js';
 import { describe, jsonOption } from '../help.js';
 import { printJson } from '../output.js';
+import { meetingRows } from './meeting-show.js';
 import {
   heading,
   printLabelled,
@@ -45,24 +46,7 @@ function printProposal(ctx: CliContext, p: ReadoutProposal): void {
     { label: 'cli:readout.label.language', value: t(`cli:readout.language.${p.language}`) },
     { label: 'cli:readout.label.kind', value: t(`cli:cooperation.documentKind.${p.kind}`) },
     { label: 'cli:cooperation.label.meeting', value: m.name ?? p.title },
-    {
-      label: 'cli:cooperation.label.dates',
-      value: m.endDate && m.endDate !== m.date ? `${m.date} – ${m.endDate}` : m.date,
-    },
-    { label: 'cli:cooperation.label.place', value: m.place },
-    {
-      label: 'cli:cooperation.label.format',
-      value: [
-        m.format && t(`model:value.${m.format}`, { defaultValue: m.format }),
-        m.countries.join(', '),
-      ]
-        .filter(Boolean)
-        .join(': '),
-    },
-    {
-      label: 'cli:cooperation.label.topics',
-      value: m.topics.map((x) => topicWord(t, x)).join(', '),
-    },
+    ...meetingRows(ctx, m),
   ]);
   heading(ctx, 'cli:readout.participants', p.participants.length);
   for (const x of p.participants) {
