@@ -3,6 +3,7 @@ import { stricter } from '../network/marking.js';
 import { parseMarking, type Tlp } from '../policy/sharing.js';
 import type { Trend } from './indicators.js';
 import { statusOf, STATUSES } from './status.js';
+import type { CommitmentFilters } from './filters.js';
 
 /*
  * The progress report a secretariat prepares before the next committee meeting: what stands
@@ -35,16 +36,7 @@ export interface ReportCommitment extends ReportSharing {
 }
 
 /** The filters the report was asked for, as given (they are shown, not applied, here). */
-export interface ReportFilters {
-  status?: string[];
-  leadCountry?: string[];
-  leadAgency?: string[];
-  topic?: string[];
-  dueBefore?: string;
-  dueAfter?: string;
-  overdue?: boolean;
-  atRisk?: boolean;
-}
+export type ReportFilters = CommitmentFilters;
 
 export interface ReportMeeting extends ReportSharing {
   id: string;

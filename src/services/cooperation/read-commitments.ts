@@ -1,4 +1,5 @@
 import { AppError, notFound } from '../../domain/errors.js';
+import type { CommitmentFilters } from '../../domain/cooperation/filters.js';
 import { isUuid } from '../../domain/ids.js';
 import { indicatorDef } from '../../domain/cooperation/indicators.js';
 import type { Problem } from '../../domain/cooperation/input.js';
@@ -34,20 +35,7 @@ import {
   type EvidenceView,
 } from './present.js';
 
-export interface CommitmentFilterInput {
-  /** Statuses, however spelled ("on_track", "on track"). */
-  status?: string[];
-  leadCountry?: string[];
-  leadAgency?: string[];
-  topic?: string[];
-  /** Due on or before this day. */
-  dueBefore?: string;
-  /** Due on or after this day. */
-  dueAfter?: string;
-  /** Only open commitments past their due day. */
-  overdue?: boolean;
-  /** Only commitments at risk. */
-  atRisk?: boolean;
+export interface CommitmentFilterInput extends CommitmentFilters {
   /** Only those agreed at this meeting. */
   meetingId?: string;
 }

@@ -11,6 +11,7 @@ import {
 } from '../../storage/identity.js';
 import { audited } from '../audited.js';
 import type { Call } from '../context.js';
+import type { Tx } from '../../storage/session.js';
 import { tokenCacheOf } from './token-cache.js';
 
 export interface TokenView {
@@ -33,6 +34,14 @@ const present = (t: TokenRow): TokenView => ({
 
 const MAX_DAYS = 3650;
 
+/** A user of the caller's own agency (any, for the operator); another agency's is not found. */
+async function userOfAgency(tx: Tx, call: Call, userId: string) {
+  const [user] = await findUsers(tx, [userId]);
+  if (!user || (!call.operator && user.agency !== call.viewer?.agency))
+    throw notFound('user', userId);
+  return user;
+}
+
 /** A user's tokens, for an admin of the user's agency: when issued, expiring, revoked. */
 export async function listTokens(call: Call, userId: string): Promise<TokenView[]> {
   return audited(
@@ -40,10 +49,7 @@ export async function listTokens(call: Call, userId: string): Promise<TokenView[
     'token.list',
     { userId },
     async (tx) => {
-      const [user] = await findUsers(tx, [userId]);
-      // Another agency's user answers like an unknown one.
-      if (!user || (!call.operator && user.agency !== call.viewer?.agency))
-        throw notFound('user', userId);
+      const user = await userOfAgency(tx, call, userId);
       const rows = await listTokensOf(tx, user.id);
       return { result: rows.map(present), ids: [user.id], count: rows.length };
     },
@@ -72,10 +78,7 @@ export async function createToken(
           },
         ]);
       }
-      const [user] = await findUsers(tx, [input.userId]);
-      // Another agency's user answers like an unknown one.
-      if (!user || (!call.operator && user.agency !== call.viewer?.agency))
-        throw notFound('user', input.userId);
+      const user = await userOfAgency(tx, call, input.userId);
       const { token, hash } = generateToken();
       const id = newId();
       const expires = days ? new Date(Date.now() + days * 86_400_000) : null;
