@@ -6,7 +6,7 @@ import { createLink } from '../../src/services/links/create-link.js';
 import { createRecord } from '../../src/services/records/create-record.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, type TestUser } from '../support/factories.js';
-import { ensureWebBuild, launchChromium } from './browser.js';
+import { accessibilityViolations, ensureWebBuild, launchChromium } from './browser.js';
 
 // The web app in Debian's Chromium against a real server and database: two agencies, a record
 // one of them keeps to itself, and the session, language and marking behaviour around them.
@@ -223,10 +223,105 @@ describe('web app', () => {
     await context.close();
   });
 
+  it('the sign-in page passes the accessibility check, in English and Spanish', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${url}/search`);
+    await page.getByLabel('API token').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByLabel('Token de API').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // A refused token: the problem is announced and the form still passes.
+    await page.getByLabel('Token de API').fill('pnt_not-a-token');
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('search with results and facets, the record page and the not-found page pass the accessibility check', async () => {
+    const { context, page } = await signIn(fgr);
+    await search(page, 'Rodriguez');
+    await page.getByRole('heading', { name: 'Type', exact: true }).waitFor();
+    await page.getByRole('button', { name: /^Person/ }).click();
+    await expect.poll(() => page.getByTestId('result').count()).toBe(2);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.goto(`${url}/records/${shared}`);
+    await page.locator('table.versions').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // A search that finds nothing, and a record that is not there.
+    await page.goto(`${url}/search?q=zzzqqq`);
+    await page.getByText('Nothing you may see matches').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.goto(`${url}/records/0191c2a4-0000-7000-8000-000000000000`);
+    await page.getByRole('alert').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.goto(`${url}/no-such-page`);
+    await page.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('search, the record page and the audit page pass the accessibility check in Spanish', async () => {
+    const { context, page } = await signIn(fgrSupervisor);
+    await page.getByLabel('Language').selectOption('es');
+    await page.goto(`${url}/search?q=Rodriguez`);
+    await page.getByRole('status').filter({ hasText: '2 registros' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.goto(`${url}/records/${shared}`);
+    await page.locator('table.versions').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Bitácora de auditoría' }).click();
+    await expect.poll(() => page.getByTestId('audit-entry').count()).toBeGreaterThan(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('the audit page passes the accessibility check', async () => {
+    const { context, page } = await signIn(fgrSupervisor);
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await expect.poll(() => page.getByTestId('audit-entry').count()).toBeGreaterThan(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('tabs from the skip link into the main content, the focus visible at each step', async () => {
+    const { context, page } = await signIn(fgr);
+    await page.goto(`${url}/search?q=Rodriguez`);
+    await page.getByTestId('result').first().waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const style = getComputedStyle(el);
+        return {
+          text: el.textContent?.trim() ?? '',
+          inMain: Boolean(el.closest('main')),
+          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        };
+      });
+    // The first Tab reaches the skip link, shown and outlined.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toEqual({ text: 'Skip to content', inMain: false, outline: true });
+    expect(await page.getByRole('link', { name: 'Skip to content' }).isVisible()).toBe(true);
+    // Following it moves the focus to the main content; the next Tab lands inside it.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toEqual({ text: '', inMain: true, outline: true });
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toEqual({ text: 'Search', inMain: true, outline: true });
+    await context.close();
+  });
+
   it('signs out: the session ends on the server and the sign-in page shows again', async () => {
     const { context, page } = await signIn(cbp);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByText('You have signed out.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
     const status = await page.evaluate(async () => (await fetch('/api/v1/me')).status);
     expect(status).toBe(401);
     expect((await context.cookies()).map((c) => c.name)).not.toContain('puente_session');

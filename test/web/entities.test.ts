@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, type TestUser } from '../support/factories.js';
-import { ensureWebBuild, launchChromium } from './browser.js';
+import { accessibilityViolations, ensureWebBuild, launchChromium } from './browser.js';
 import { ENTITY_FIXTURES } from '../support/entity-fixtures.js';
 
 // The entity pages in Chromium against a real server and database. Records arrive through the
@@ -76,6 +76,40 @@ async function findEntities(page: Page, q: string) {
 }
 
 describe('entity pages', () => {
+  it('the entities list, the review queue and an entity profile pass the accessibility check, in English and Spanish', async () => {
+    const { context, page } = await signIn(fgr);
+    await page.getByRole('link', { name: 'Entities' }).click();
+    await findEntities(page, 'José García');
+    await expect.poll(() => page.getByTestId('entity-hit').count()).toBeGreaterThan(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('tab', { name: 'To review' }).click();
+    await page.getByRole('tab', { name: 'To review', selected: true }).waitFor();
+    await page
+      .getByTestId('review-pair')
+      .or(page.getByText('No uncertain pairs to review.'))
+      .first()
+      .waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The profile with a match explained, feature by feature.
+    await page.goto(`${url}/entities/${ids.A}`);
+    await page.getByRole('heading', { name: 'José Luis García Hernández', level: 1 }).waitFor();
+    await page.getByTestId('entity-record').first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /^Explain/ }).click();
+    await page.getByTestId('features').locator('tbody tr').first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('heading', { name: 'Registros lado a lado' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Entidades' }).click();
+    await page.getByLabel('Nombre', { exact: true }).fill('José García');
+    await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+    await expect.poll(() => page.getByTestId('entity-hit').count()).toBeGreaterThan(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('finds a person by a nickname, shows both agencies’ records, explains the match and splits it', async () => {
     const { context, page } = await signIn(fgr);
     await page.getByRole('link', { name: 'Entities' }).click();

@@ -6,7 +6,7 @@ import { buildApp } from '../../src/http/app.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, type TestUser } from '../support/factories.js';
 import { link, MX_ONLY, record, seedRing, type Ring } from '../support/network-fixtures.js';
-import { ensureWebBuild, launchChromium } from './browser.js';
+import { accessibilityViolations, ensureWebBuild, launchChromium } from './browser.js';
 
 // The network explorer in Chromium against a real server and database. HSI (US) holds a ring
 // shared with Mexico (TLP:AMBER REL TO US, MX), and two more people chained to it at TLP:GREEN;
@@ -330,6 +330,55 @@ describe('network explorer', () => {
       await page.getByRole('button', { name: 'Open Lupita Sánchez Ávila in the network' }).click();
       await row(page, 'Chuy Rodríguez').waitFor({ timeout: 30_000 });
       expect(new URL(page.url()).searchParams.get('entity')).toBe(lupita);
+      await context.close();
+    },
+    SLOW,
+  );
+
+  it(
+    'the explorer passes the accessibility check: the start form, a graph loaded and each side panel, in English and Spanish',
+    async () => {
+      const { context, page } = await signIn(hsi);
+      await page.getByRole('link', { name: 'Network', exact: true }).click();
+      await page.getByRole('heading', { name: 'Network explorer', level: 1 }).waitFor();
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await openLeader(page);
+      await eventually(() =>
+        page.getByTestId('network-canvas').locator('canvas').count(),
+      ).toBeGreaterThan(2);
+      await page
+        .getByTestId('node-details')
+        .getByRole('heading', { name: 'Genaro Ramírez Lozano' })
+        .waitFor();
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.getByText('Kinds of node: all').click();
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      await page.getByRole('tab', { name: 'Key players' }).click();
+      await page
+        .getByRole('button', { name: 'Find the key players of Genaro Ramírez Lozano’s community' })
+        .click();
+      await eventually(() => page.getByTestId('key-player').count()).toBeGreaterThan(0);
+      await page.getByRole('checkbox', { name: 'Colour by community' }).check();
+      await eventually(() => page.getByTestId('network-legend').textContent()).toMatch(
+        /Community 1\d*/,
+      );
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      await page.getByRole('tab', { name: 'Path' }).click();
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.getByRole('tab', { name: 'What if removed' }).click();
+      await page.getByLabel('How many to remove').fill('1');
+      await page.getByRole('button', { name: /^Run for .*’s community$/ }).click();
+      await eventually(() => page.getByTestId('disrupt-step').count()).toBe(1);
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      await page.getByLabel('Language').selectOption('es');
+      await page.getByRole('heading', { name: 'Nodos en pantalla' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.getByRole('tab', { name: 'Nodo seleccionado' }).click();
+      expect(await accessibilityViolations(page)).toEqual([]);
       await context.close();
     },
     SLOW,

@@ -6,7 +6,7 @@ import { setAgencyTraceRole } from '../../src/services/identity/agencies.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, operator, type TestUser } from '../support/factories.js';
 import { DEALER, seedTraceSales } from '../support/trace-fixtures.js';
-import { ensureWebBuild, launchChromium } from './browser.js';
+import { accessibilityViolations, ensureWebBuild, launchChromium } from './browser.js';
 
 // The firearm trace pages in Chromium against a real server and database. ATF traces and
 // holds the sales of test/support/trace-fixtures.ts (a Colt AR-15 and two Glock 19s, all sold
@@ -305,7 +305,9 @@ describe('firearm trace pages', () => {
       .poll(() => candidates.first().textContent())
       .toContain('The 5 legible characters of the serial number fit.');
     await page.getByLabel('Note for the requester (optional)').fill('Invoice matches BKX129.');
-    await page.getByRole('button', { name: /^Choose candidate \d, serial BKX129/ }).click();
+    await page
+      .getByRole('button', { name: /^Choose this sale, candidate \d, serial BKX129/ })
+      .click();
     await expect
       .poll(() => page.getByTestId('trace-status').first().textContent())
       .toBe('Completed');
@@ -393,6 +395,58 @@ describe('firearm trace pages', () => {
     await expect
       .poll(() => page.getByTestId('map-us').textContent())
       .toMatch(/Texas: 2 armas \(100\s%\)/);
+    await context.close();
+  });
+
+  it('the trace list, the request form, a trace and the statistics pass the accessibility check, in English and Spanish', async () => {
+    const { context, page } = await signIn(fgr);
+    await page.getByRole('link', { name: 'Traces', exact: true }).click();
+    await page.getByTestId('trace-row').first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The request form, blank and then with its problems shown at their fields.
+    await openNewRequest(page);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Add a person' }).click();
+    await page.getByRole('button', { name: 'Submit the request' }).click();
+    await page.getByTestId('problem-summary').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('tab', { name: 'Upload a file' }).click();
+    await page.getByLabel('File of requests', { exact: true }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // A completed trace, with its answer, history and records.
+    await page.getByRole('tab', { name: 'Requests' }).click();
+    await page.getByRole('link', { name: COLT }).click();
+    await page.getByTestId('trace-result').waitFor();
+    await page.getByTestId('trace-record').first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The statistics: headline figures, bar charts and both state maps.
+    await page.getByRole('link', { name: 'Trace statistics' }).click();
+    await expect.poll(() => page.getByTestId('map-mx').locator('path').count()).toBe(32);
+    await expect.poll(() => page.getByTestId('map-us').locator('path').count()).toBe(51);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('radio', { name: 'share traced' }).check();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('heading', { name: 'Estadísticas de rastreo', level: 1 }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Rastreos', exact: true }).click();
+    await page.getByTestId('trace-row').first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('a trace with candidates to choose from passes the accessibility check', async () => {
+    const submitted = await call(fgr, 'POST', '/traces', {
+      firearm: { make: 'Glock', model: '19', type: 'pistol', serialNumber: 'BKX12?' },
+      recovery: { date: '2021-07-01', country: 'MX', state: 'Sonora' },
+    });
+    const id = (submitted.ids as string[])[0]!;
+    const { context, page } = await signIn(atf);
+    await page.goto(`${url}/traces/${id}`);
+    await page.getByRole('button', { name: 'Run this trace' }).click();
+    await expect.poll(() => page.getByTestId('candidate').count()).toBe(2);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
   });
 });

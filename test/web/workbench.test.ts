@@ -260,6 +260,13 @@ describe('dashboard, import and administration pages', () => {
     // The secret is gone from the page once revoked; the token no longer works.
     expect(await page.getByTestId('token-secret').count()).toBe(0);
     expect((await me()).statusCode).toBe(401);
+    // Opened again later, the user's tokens are listed from the server, the revoked one too.
+    await page.reload();
+    await row.getByRole('button', { name: 'Tokens of Lucía Méndez Ruiz' }).click();
+    await expect
+      .poll(() => page.getByTestId('token-row').filter({ hasText: 'laptop' }).textContent())
+      .toMatch(/Revoked /);
+    expect(await page.content()).not.toContain(token);
     await context.close();
   });
 

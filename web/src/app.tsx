@@ -1,9 +1,10 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { Loading } from './components/Status';
 import { PAGES, Shell } from './layout/Shell';
 import { MarkingRegistry } from './marking/marking-registry';
 import { AuditPage } from './pages/AuditPage';
+import { DashboardPage } from './pages/DashboardPage';
 import { EntitiesPage } from './pages/EntitiesPage';
 import { EntityPage } from './pages/EntityPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -22,6 +23,24 @@ const TraceStatsPage = lazy(() =>
 const NetworkPage = lazy(() =>
   import('./pages/NetworkPage').then((m) => ({ default: m.NetworkPage })),
 );
+// Importing files and administration are occasional work: loaded when first opened.
+const ImportPage = lazy(() =>
+  import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })),
+);
+const AdminPage = lazy(() => import('./pages/AdminPage').then((m) => ({ default: m.AdminPage })));
+// The cooperation pages (meetings, commitments, readouts): loaded when first opened.
+const CooperationPage = lazy(() =>
+  import('./pages/CooperationPage').then((m) => ({ default: m.CooperationPage })),
+);
+const MeetingPage = lazy(() =>
+  import('./pages/MeetingPage').then((m) => ({ default: m.MeetingPage })),
+);
+const CommitmentPage = lazy(() =>
+  import('./pages/CommitmentPage').then((m) => ({ default: m.CommitmentPage })),
+);
+const ReadoutPage = lazy(() =>
+  import('./pages/ReadoutPage').then((m) => ({ default: m.ReadoutPage })),
+);
 
 function Pages() {
   const { status } = useSession();
@@ -33,7 +52,7 @@ function Pages() {
     <MarkingRegistry>
       <Routes>
         <Route element={<Shell />}>
-          <Route index element={<Navigate to="/search" replace />} />
+          <Route index element={<DashboardPage />} />
           <Route path="search" element={<SearchPage />} />
           <Route path="records/:id" element={<RecordPage />} />
           <Route path="entities" element={<EntitiesPage />} />
@@ -56,6 +75,58 @@ function Pages() {
               </Suspense>
             }
           />
+          <Route
+            path="cooperation"
+            element={
+              <Suspense fallback={<Loading />}>
+                <CooperationPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="cooperation/meetings/:id"
+            element={
+              <Suspense fallback={<Loading />}>
+                <MeetingPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="cooperation/commitments/:id"
+            element={
+              <Suspense fallback={<Loading />}>
+                <CommitmentPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="cooperation/readout"
+            element={
+              <Suspense fallback={<Loading />}>
+                <ReadoutPage />
+              </Suspense>
+            }
+          />
+          {allowed('/import') && (
+            <Route
+              path="import"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <ImportPage />
+                </Suspense>
+              }
+            />
+          )}
+          {allowed('/admin') && (
+            <Route
+              path="admin"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <AdminPage />
+                </Suspense>
+              }
+            />
+          )}
           {allowed('/audit') && <Route path="audit" element={<AuditPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Route>

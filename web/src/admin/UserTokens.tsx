@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ErrorNotice } from '../components/Status';
@@ -6,7 +6,7 @@ import { useFormat } from '../i18n/format';
 import type { NewToken, TokenView, UserView } from './types';
 
 /**
- * A user's tokens issued here: create one (its secret is shown once, with a copy button) and
+ * A user's tokens, as the API lists them (never their secrets): create one (its secret is shown once, with a copy button) and
  * revoke it. The API keeps only hashes, so a secret lost is a token to revoke and issue again.
  */
 export function UserTokens({ user }: { user: UserView }) {
@@ -20,6 +20,20 @@ export function UserTokens({ user }: { user: UserView }) {
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api<TokenView[]>(`/users/${user.id}/tokens`).then(
+      // Tokens issued while the list loaded stay on top.
+      (listed) =>
+        live &&
+        setTokens((made) => [...made, ...listed.filter((x) => !made.some((m) => m.id === x.id))]),
+      (err: unknown) => live && setError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [user.id]);
 
   const create = async (e: FormEvent) => {
     e.preventDefault();

@@ -10,6 +10,8 @@ import { useSession, useUser } from '../session/session';
  * network, cooperation, dashboard) join this list as they land.
  */
 export const PAGES: { path: string; label: string; allowed?: (user: Me) => boolean }[] = [
+  // The landing page: seizures and the newest records the viewer may see.
+  { path: '/', label: 'dashboard.nav' },
   { path: '/search', label: 'nav.search' },
   // Every role that reads records reads the entities they add up to.
   { path: '/entities', label: 'nav.entities' },
@@ -17,7 +19,12 @@ export const PAGES: { path: string; label: string; allowed?: (user: Me) => boole
   { path: '/traces', label: 'nav.traces' },
   { path: '/trace-statistics', label: 'nav.traceStatistics' },
   { path: '/network', label: 'network.nav' },
+  // The committees' meetings, commitments and indicators.
+  { path: '/cooperation', label: 'cooperation.nav' },
+  // Every role that may write records may import them (records:write).
+  { path: '/import', label: 'imports.nav' },
   { path: '/audit', label: 'nav.audit', allowed: (u) => ['supervisor', 'admin'].includes(u.role) },
+  { path: '/admin', label: 'admin.nav', allowed: (u) => u.role === 'admin' },
 ];
 
 export function Shell() {

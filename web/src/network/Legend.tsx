@@ -78,7 +78,7 @@ export function Legend({
 
   return (
     <div className="network-legend" data-testid="network-legend">
-      <h3>{t('network.legend.title')}</h3>
+      <h2>{t('network.legend.title')}</h2>
       <ul>
         {colouring === 'kind' &&
           NODE_KINDS.filter((k) => counts.kinds.has(k)).map((k) => (

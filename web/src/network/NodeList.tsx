@@ -63,7 +63,12 @@ export function NodeList({
   return (
     <section className="network-list" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('network.list.title')}</h2>
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="filters"
+        role="search"
+        aria-labelledby={`${id}-h`}
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className="field">
           <label htmlFor={`${id}-q`}>{t('network.list.filter')}</label>
           <input

@@ -39,7 +39,12 @@ export function StartForm({ entity, onOpen }: { entity: string; onOpen: (id: str
 
   return (
     <div className="network-start">
-      <form role="search" className="search-form" onSubmit={submit}>
+      <form
+        role="search"
+        aria-label={t('network.start.search')}
+        className="search-form"
+        onSubmit={submit}
+      >
         <label htmlFor={`${id}-entity`}>{t('network.start.label')}</label>
         <input
           id={`${id}-entity`}

@@ -89,7 +89,11 @@ function FindEntities() {
         </select>
         <button type="submit">{t('entities.find.submit')}</button>
       </form>
-      <section aria-label={t('entities.find.results')} className="results">
+      <section aria-labelledby={`${id}-results`} className="results">
+        {/* Named by a heading too, so that the hits' own headings come under it. */}
+        <h2 id={`${id}-results`} className="visually-hidden">
+          {t('entities.find.results')}
+        </h2>
         {!q && <Empty>{t('entities.find.prompt')}</Empty>}
         {q && hits.state === 'loading' && <Loading />}
         {q && hits.state === 'error' && <ActionError error={hits.error} />}

@@ -141,7 +141,11 @@ export function SearchPage() {
             </ul>
           </section>
         </aside>
-        <section aria-label={t('search.results')} className="results">
+        <section aria-labelledby={`${id}-results`} className="results">
+          {/* Named by a heading too, so that the results' own headings come under it. */}
+          <h2 id={`${id}-results`} className="visually-hidden">
+            {t('search.results')}
+          </h2>
           {facets.state === 'ready' && (
             <p className="total" role="status">
               {t('search.total', {

@@ -383,7 +383,11 @@ function Candidates({
       <ol className="candidate-list">
         {(trace.candidates ?? []).map((c, i) => {
           const s = c.candidate;
+          const action =
+            busy === s.firearmId ? t('traces.candidates.busy') : t('traces.candidates.choose');
+          // The name starts with the words on the button (WCAG 2.5.3, label in name).
           const label = t('traces.candidates.label', {
+            action,
             rank: i + 1,
             serial: s.serialKey,
             dealer: s.dealerName,
@@ -424,9 +428,7 @@ function Candidates({
                   aria-label={label}
                   onClick={() => void choose(c)}
                 >
-                  {busy === s.firearmId
-                    ? t('traces.candidates.busy')
-                    : t('traces.candidates.choose')}
+                  {action}
                 </button>
               )}
             </li>

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { withQuery } from '../api/client';
 import { useApi } from '../api/use-api';
 import { Empty, ErrorNotice, Loading } from '../components/Status';
-import { BarChart, type Bar } from '../traces/BarChart';
+import { BarChart, type Bar } from '../components/BarChart';
 import { useTraceFormat, type TraceFormat } from '../traces/format';
 import { mxStateId, mxStateShapes, MX_VIEWBOX } from '../traces/maps/mx-states';
 import type { StateShape } from '../traces/maps/shapes';
