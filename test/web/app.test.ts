@@ -1,18 +1,16 @@
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app.js';
 import { createLink } from '../../src/services/links/create-link.js';
 import { createRecord } from '../../src/services/records/create-record.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, type TestUser } from '../support/factories.js';
-import { accessibilityViolations, ensureWebBuild, launchChromium } from './browser.js';
+import { accessibilityViolations, serveWeb, signInAs, type WebSession } from './browser.js';
 
 // The web app in Debian's Chromium against a real server and database: two agencies, a record
 // one of them keeps to itself, and the session, language and marking behaviour around them.
 
 let database: TestDatabase;
-let app: FastifyInstance;
+let web: WebSession;
 let browser: Browser;
 let url: string;
 let fgr: TestUser;
@@ -22,7 +20,6 @@ let shared: string;
 let strict: string;
 
 beforeAll(async () => {
-  const webRoot = ensureWebBuild();
   database = await openTestDatabase();
   const db = database.db;
   const fgrAgency = await buildAgency(db, 'FGR', 'MX', 'Fiscalía General de la República');
@@ -62,26 +59,16 @@ beforeAll(async () => {
     targetId: seizure.id,
     marking: 'TLP:GREEN',
   });
-  app = await buildApp({ db, webRoot });
-  url = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
+  web = await serveWeb(db);
+  ({ url, browser } = web);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await web?.close();
   await database?.close();
 });
 
-async function signIn(user: TestUser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Mexico_City' });
-  const page = await context.newPage();
-  await page.goto(`${url}/search`);
-  await page.getByLabel('API token').fill(user.token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('who').waitFor();
-  return { context, page };
-}
+const signIn = (user: TestUser) => signInAs(web, user);
 
 const banner = (page: Page) => page.getByTestId('marking-banner');
 

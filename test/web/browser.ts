@@ -2,7 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
+import { buildApp } from '../../src/http/app.js';
+import type { Db } from '../../src/storage/database.js';
 import { DEFAULT_WEB_ROOT } from '../../src/http/web.js';
 
 /** Debian's Chromium (scripts/install-chromium.sh); a missing browser fails the tests. */
@@ -76,4 +85,50 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 
 interface AxeResults {
   violations: { id: string; nodes: { target: string[] }[] }[];
+}
+
+/** The built app served over a test database, and Chromium to drive it. */
+export interface WebSession {
+  app: FastifyInstance;
+  browser: Browser;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serveWeb(db: Db): Promise<WebSession> {
+  const webRoot = ensureWebBuild();
+  const app = await buildApp({ db, webRoot });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await launchChromium();
+  return {
+    app,
+    browser,
+    url,
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+/**
+ * A new browser context signed in with the user's token at `path` (the search page unless
+ * told), in English and Mexico City's time unless the context options say otherwise.
+ */
+export async function signInAs(
+  web: WebSession,
+  user: { token: string },
+  options: { path?: string; context?: BrowserContextOptions } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await web.browser.newContext({
+    locale: 'en-US',
+    timezoneId: 'America/Mexico_City',
+    ...options.context,
+  });
+  const page = await context.newPage();
+  await page.goto(`${web.url}${options.path ?? '/search'}`);
+  await page.getByLabel('API token').fill(user.token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('who').waitFor();
+  return { context, page };
 }

@@ -1,21 +1,20 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import PDFDocument from 'pdfkit';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app.js';
 import { recordOf, THIRD_SESSION, TRILATERAL } from '../support/cooperation-fixtures.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, type TestUser } from '../support/factories.js';
-import { accessibilityViolations, ensureWebBuild, launchChromium } from './browser.js';
+import { accessibilityViolations, serveWeb, signInAs, type WebSession } from './browser.js';
 
 // The cooperation pages in Chromium against a real server and database. FGR records the third
 // session of the trilateral committee; CBP agrees commitments at it and reports progress; ATF,
 // another US agency, must never see what CBP keeps for itself (TLP:AMBER+STRICT).
 
 let database: TestDatabase;
+let web: WebSession;
 let app: FastifyInstance;
-let browser: Browser;
 let url: string;
 let fgr: TestUser;
 let cbp: TestUser;
@@ -39,7 +38,6 @@ async function call(user: TestUser, method: 'GET' | 'POST', path: string, payloa
 }
 
 beforeAll(async () => {
-  const webRoot = ensureWebBuild();
   database = await openTestDatabase();
   const db = database.db;
   const fgrAgency = await buildAgency(db, 'FGR', 'MX', 'Fiscalía General de la República');
@@ -49,8 +47,8 @@ beforeAll(async () => {
   fgr = await buildUser(db, fgrAgency, 'analyst', 'María Guadalupe Ortiz Peña');
   cbp = await buildUser(db, cbpAgency, 'analyst', 'Dana Whitfield');
   atf = await buildUser(db, atfAgency, 'analyst', 'Sam Okafor');
-  app = await buildApp({ db, webRoot });
-  url = await app.listen({ host: '127.0.0.1', port: 0 });
+  web = await serveWeb(db);
+  ({ app, url } = web);
   const meeting = await call(fgr, 'POST', '/meetings', {
     ...THIRD_SESSION,
     ...TRILATERAL,
@@ -86,29 +84,14 @@ beforeAll(async () => {
     recipientAgencies: ['CBP'],
   });
   secretId = secret.id as string;
-  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await web?.close();
   await database?.close();
 });
 
-async function signIn(user: TestUser): Promise<{ context: BrowserContext; page: Page }> {
-  // axe-core is injected as an inline script, which the app's CSP would refuse.
-  const context = await browser.newContext({
-    locale: 'en-US',
-    timezoneId: 'America/Mexico_City',
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  await page.goto(`${url}/search`);
-  await page.getByLabel('API token').fill(user.token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('who').waitFor();
-  return { context, page };
-}
+const signIn = (user: TestUser) => signInAs(web, user);
 
 const banner = (page: Page) => page.getByTestId('marking-banner');
 

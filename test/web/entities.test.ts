@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, type TestUser } from '../support/factories.js';
-import { accessibilityViolations, ensureWebBuild, launchChromium } from './browser.js';
+import { accessibilityViolations, serveWeb, signInAs, type WebSession } from './browser.js';
 import { ENTITY_FIXTURES } from '../support/entity-fixtures.js';
 
 // The entity pages in Chromium against a real server and database. Records arrive through the
@@ -19,8 +18,8 @@ import { ENTITY_FIXTURES } from '../support/entity-fixtures.js';
 // The review test sets the companies' pair score itself, so that it does not depend on the model.
 
 let database: TestDatabase;
+let web: WebSession;
 let app: FastifyInstance;
-let browser: Browser;
 let url: string;
 let fgr: TestUser;
 let cbp: TestUser;
@@ -38,35 +37,24 @@ async function contribute(user: TestUser, payload: object): Promise<string> {
 }
 
 beforeAll(async () => {
-  const webRoot = ensureWebBuild();
   database = await openTestDatabase();
   const db = database.db;
   const fgrAgency = await buildAgency(db, 'FGR', 'MX', 'Fiscalía General de la República');
   const cbpAgency = await buildAgency(db, 'CBP', 'US', 'U.S. Customs and Border Protection');
   fgr = await buildUser(db, fgrAgency, 'analyst', 'María Guadalupe Ortiz Peña');
   cbp = await buildUser(db, cbpAgency, 'analyst', "Megan O'Connell");
-  app = await buildApp({ db, webRoot });
+  web = await serveWeb(db);
+  ({ app, url } = web);
   for (const f of ENTITY_FIXTURES)
     ids[f.key] = await contribute(f.by === 'fgr' ? fgr : cbp, f.payload);
-  url = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await web?.close();
   await database?.close();
 });
 
-async function signIn(user: TestUser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Mexico_City' });
-  const page = await context.newPage();
-  await page.goto(`${url}/search`);
-  await page.getByLabel('API token').fill(user.token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('who').waitFor();
-  return { context, page };
-}
+const signIn = (user: TestUser) => signInAs(web, user);
 
 const banner = (page: Page) => page.getByTestId('marking-banner');
 
@@ -154,6 +142,20 @@ describe('entity pages', () => {
     const summary = page.getByTestId('explanation-summary');
     await expect.poll(() => summary.getByTestId('probability').textContent()).toMatch(/%$/);
     await expect.poll(() => summary.textContent()).toContain('In the same entity');
+
+    // The analyst confirms the match: a decision every later run keeps.
+    await page.getByRole('button', { name: 'Confirm: same' }).click();
+    await page.getByText('Decision recorded: Same.').waitFor();
+    const decision = await page.evaluate(
+      async ([a, b]) =>
+        (
+          (await (await fetch(`/api/v1/match/explain?a=${a}&b=${b}`)).json()) as {
+            decision: string;
+          }
+        ).decision,
+      [ids.A, ids.B],
+    );
+    expect(decision).toBe('same');
 
     // The record page leads back to its entity.
     await fromCbp.getByRole('link', { name: 'GARCIA HERNANDEZ, JOSE L.' }).click();

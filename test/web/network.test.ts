@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, type TestUser } from '../support/factories.js';
 import { link, MX_ONLY, record, seedRing, type Ring } from '../support/network-fixtures.js';
-import { accessibilityViolations, ensureWebBuild, launchChromium } from './browser.js';
+import { accessibilityViolations, serveWeb, signInAs, type WebSession } from './browser.js';
 
 // The network explorer in Chromium against a real server and database. HSI (US) holds a ring
 // shared with Mexico (TLP:AMBER REL TO US, MX), and two more people chained to it at TLP:GREEN;
@@ -19,8 +17,7 @@ import { accessibilityViolations, ensureWebBuild, launchChromium } from './brows
 // The HSI analyst must never see anything of the Mexican-only ring.
 
 let database: TestDatabase;
-let app: FastifyInstance;
-let browser: Browser;
+let web: WebSession;
 let url: string;
 let hsi: TestUser;
 let ring: Ring;
@@ -30,7 +27,6 @@ const GREEN = { marking: 'TLP:GREEN', relCountries: ['US', 'MX'] };
 const SECRET_NAMES = ['Ismael Zambada', 'Ovidio Guzmán', 'Red Zambada'];
 
 beforeAll(async () => {
-  const webRoot = ensureWebBuild();
   database = await openTestDatabase();
   const db = database.db;
   const hsiAgency = await buildAgency(db, 'HSI', 'US', 'Homeland Security Investigations');
@@ -56,30 +52,16 @@ beforeAll(async () => {
     '+52 66 7777 ',
   );
   await link(fgr.call, 'associate_of', secret.leader, ring.members[0]!, MX_ONLY);
-  app = await buildApp({ db, webRoot });
-  url = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
+  web = await serveWeb(db);
+  ({ url } = web);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await web?.close();
   await database?.close();
 });
 
-async function signIn(user: TestUser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: 'en-US',
-    timezoneId: 'America/Mexico_City',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  await page.goto(`${url}/search`);
-  await page.getByLabel('API token').fill(user.token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('who').waitFor();
-  return { context, page };
-}
+const signIn = (user: TestUser) => signInAs(web, user, { context: { acceptDownloads: true } });
 
 /**
  * Waits long enough for a busy two-core machine: the analyses (key players, disruption) run on

@@ -1,12 +1,10 @@
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app.js';
 import { createMeeting } from '../../src/services/cooperation/create-meeting.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, type TestUser } from '../support/factories.js';
 import { link, record } from '../support/network-fixtures.js';
-import { ensureWebBuild, launchChromium } from './browser.js';
+import { serveWeb, type WebSession } from './browser.js';
 
 // Every page of the app, as a CBP analyst, over a database where FGR keeps a person, a seizure,
 // a link and a meeting to itself (TLP:AMBER+STRICT, FGR only) next to what it shares. Nothing
@@ -14,7 +12,7 @@ import { ensureWebBuild, launchChromium } from './browser.js';
 // AMBER+STRICT marking in the banner.
 
 let database: TestDatabase;
-let app: FastifyInstance;
+let web: WebSession;
 let browser: Browser;
 let url: string;
 let cbp: TestUser;
@@ -24,7 +22,6 @@ const SECRETS = ['Ramón Rodríguez Ávila', 'Reunión reservada de Culiacán', 
 const secretIds: string[] = [];
 
 beforeAll(async () => {
-  const webRoot = ensureWebBuild();
   database = await openTestDatabase();
   const db = database.db;
   const fgrAgency = await buildAgency(db, 'FGR', 'MX', 'Fiscalía General de la República');
@@ -50,14 +47,12 @@ beforeAll(async () => {
     ...(STRICT as object),
   });
   secretIds.push(meeting.id);
-  app = await buildApp({ db, webRoot });
-  url = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
+  web = await serveWeb(db);
+  ({ url, browser } = web);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await web?.close();
   await database?.close();
 });
 

@@ -1,26 +1,24 @@
 import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app.js';
 import { setAgencyTraceRole } from '../../src/services/identity/agencies.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, operator, type TestUser } from '../support/factories.js';
 import { DEALER, seedTraceSales } from '../support/trace-fixtures.js';
-import { accessibilityViolations, ensureWebBuild, launchChromium } from './browser.js';
+import { accessibilityViolations, serveWeb, signInAs, type WebSession } from './browser.js';
 
 // The firearm trace pages in Chromium against a real server and database. ATF traces and
 // holds the sales of test/support/trace-fixtures.ts (a Colt AR-15 and two Glock 19s, all sold
 // in Texas to Travis Lee Dunham); FGR requests traces of guns recovered in Mexico.
 
 let database: TestDatabase;
+let web: WebSession;
 let app: FastifyInstance;
-let browser: Browser;
 let url: string;
 let fgr: TestUser;
 let atf: TestUser;
 
 beforeAll(async () => {
-  const webRoot = ensureWebBuild();
   database = await openTestDatabase();
   const db = database.db;
   const atfAgency = await buildAgency(db, 'ATF', 'US', 'Bureau of Alcohol, Tobacco, Firearms');
@@ -30,26 +28,16 @@ beforeAll(async () => {
   atf = await buildUser(db, atfAgency, 'analyst', 'Dana Whitfield');
   fgr = await buildUser(db, fgrAgency, 'analyst', 'María Guadalupe Ortiz Peña');
   await seedTraceSales(atf.call);
-  app = await buildApp({ db, webRoot });
-  url = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
+  web = await serveWeb(db);
+  ({ app, url } = web);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await web?.close();
   await database?.close();
 });
 
-async function signIn(user: TestUser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Mexico_City' });
-  const page = await context.newPage();
-  await page.goto(`${url}/search`);
-  await page.getByLabel('API token').fill(user.token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('who').waitFor();
-  return { context, page };
-}
+const signIn = (user: TestUser) => signInAs(web, user);
 
 async function call(user: TestUser, method: 'GET' | 'POST', path: string, payload?: object) {
   const res = await app.inject({

@@ -1,26 +1,24 @@
 import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app.js';
 import { createRecord } from '../../src/services/records/create-record.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, type TestUser } from '../support/factories.js';
-import { accessibilityViolations, ensureWebBuild, launchChromium } from './browser.js';
+import { accessibilityViolations, serveWeb, signInAs, type WebSession } from './browser.js';
 
 // The dashboard (the landing page), the import page and the administration page in Chromium
 // against a real server and database. CBP and FGR each hold a seizure of May 2025; FGR keeps
 // its own to itself (TLP:AMBER+STRICT, FGR only).
 
 let database: TestDatabase;
+let web: WebSession;
 let app: FastifyInstance;
-let browser: Browser;
 let url: string;
 let fgr: TestUser;
 let fgrAdmin: TestUser;
 let cbp: TestUser;
 
 beforeAll(async () => {
-  const webRoot = ensureWebBuild();
   database = await openTestDatabase();
   const db = database.db;
   const fgrAgency = await buildAgency(db, 'FGR', 'MX', 'Fiscalía General de la República');
@@ -50,29 +48,16 @@ beforeAll(async () => {
     marking: 'TLP:AMBER+STRICT',
     recipientAgencies: ['FGR'],
   });
-  app = await buildApp({ db, webRoot });
-  url = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
+  web = await serveWeb(db);
+  ({ app, url } = web);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await web?.close();
   await database?.close();
 });
 
-async function signIn(
-  user: TestUser,
-  path = '/',
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Mexico_City' });
-  const page = await context.newPage();
-  await page.goto(`${url}${path}`);
-  await page.getByLabel('API token').fill(user.token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('who').waitFor();
-  return { context, page };
-}
+const signIn = (user: TestUser, path = '/') => signInAs(web, user, { path });
 
 const banner = (page: Page) => page.getByTestId('marking-banner');
 const WINDOW = '/?from=2025-01&to=2025-06';

@@ -5,6 +5,9 @@ import { EDGE } from './colors';
 import { drawMarks } from './marks';
 import type { EdgeAttributes, NetworkStore, NodeAttributes, Renderer } from './store';
 
+/** Nodes above which a moving camera draws the nodes alone. */
+const LARGE_GRAPH = 1000;
+
 /**
  * The network drawn by sigma (WebGL). Sigma reads the store's graph itself and is updated
  * imperatively: React renders this component once, never once per node. A click selects a
@@ -55,6 +58,27 @@ export function GraphCanvas({
       setFailed(true);
       return;
     }
+    // On a large graph, ties and labels are drawn once the camera stops rather than on every
+    // frame of a zoom or a pan; a small one keeps them all the time.
+    const sizeSettings = () => {
+      const large = store.graph.order > LARGE_GRAPH;
+      renderer.setSetting('hideEdgesOnMove', large);
+      renderer.setSetting('hideLabelsOnMove', large);
+    };
+    sizeSettings();
+    // Once per batch of changes, not once per node added.
+    let pending = false;
+    const resized = () => {
+      if (pending) return;
+      pending = true;
+      queueMicrotask(() => {
+        pending = false;
+        sizeSettings();
+      });
+    };
+    store.graph.on('nodeAdded', resized);
+    store.graph.on('nodeDropped', resized);
+    store.graph.on('cleared', resized);
     renderer.createCanvasContext('marks', { style: { pointerEvents: 'none' } });
     renderer.resize(true);
     const marks = renderer.getCanvases().marks?.getContext('2d');
@@ -66,6 +90,9 @@ export function GraphCanvas({
     });
     store.attach(renderer);
     return () => {
+      store.graph.off('nodeAdded', resized);
+      store.graph.off('nodeDropped', resized);
+      store.graph.off('cleared', resized);
       store.attach(null);
       renderer.kill();
     };
