@@ -169,6 +169,18 @@ describe('dashboard, import and administration pages', () => {
     await expect
       .poll(() => summary.getByRole('row', { name: /^Records/ }).textContent())
       .toBe('Records002');
+    // Both uploads are listed, newest first; the first one's report opens again.
+    const past = page.getByTestId('past-import');
+    await expect.poll(() => past.count()).toBe(2);
+    await expect.poll(() => past.first().textContent()).toContain('aseguramientos.csv');
+    await past
+      .last()
+      .getByRole('button', { name: 'Show the report of aseguramientos.csv' })
+      .click();
+    await expect
+      .poll(() => summary.getByRole('row', { name: /^Records/ }).textContent())
+      .toBe('Records200');
+    expect(await accessibilityViolations(page)).toEqual([]);
     // The dashboard counts what came in.
     await page.goto(`${url}${WINDOW}`);
     await expect.poll(() => page.getByTestId('chart-port').textContent()).toContain('Tijuana');

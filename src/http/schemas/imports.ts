@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { IdParams, Nullable, Page, Paging, StringEnum } from './common.js';
+import { IMPORT_PHASES } from '../../services/imports/outcome.js';
 
 const Counts = Type.Object({
   written: Type.Integer(),
@@ -46,7 +47,7 @@ export const ImportJobView = Type.Object({
   message: Type.Optional(Type.String({ description: 'Why it failed, in your language.' })),
   progress: Nullable(
     Type.Object({
-      phase: StringEnum(['reading', 'records', 'links']),
+      phase: StringEnum(IMPORT_PHASES),
       rows: Type.Integer(),
       bytes: Type.Integer(),
       merged: Type.Integer(),

@@ -21,8 +21,12 @@ export interface ImportSummary {
   elapsedMs: number;
 }
 
+/** What an import is doing: reading rows, writing records, then links, then matching entities. */
+export const IMPORT_PHASES = ['reading', 'records', 'links', 'matching'] as const;
+export type ImportPhase = (typeof IMPORT_PHASES)[number];
+
 export interface ImportProgress {
-  phase: 'reading' | 'records' | 'links' | 'matching';
+  phase: ImportPhase;
   rows: number;
   bytes: number;
   /** Records or links merged so far in the current phase. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { ErrorNotice } from '../components/Status';
 import { JobReport } from '../imports/JobReport';
+import { PastImports } from '../imports/PastImports';
 import { submitImport } from '../imports/requests';
 import type { ImportJob } from '../imports/types';
 import { TLP_ORDER } from '../marking/marking';
@@ -39,6 +40,7 @@ export function ImportPage() {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<unknown>(null);
   const [job, setJob] = useState<ImportJob | null>(null);
+  const [uploaded, setUploaded] = useState('');
 
   const loadMapping = async (e: ChangeEvent<HTMLInputElement>) => {
     const chosen = e.target.files?.[0];
@@ -52,17 +54,17 @@ export function ImportPage() {
     setRefusal(null);
     setJob(null);
     try {
-      setJob(
-        await submitImport({
-          file,
-          marking,
-          rel,
-          recipients,
-          format,
-          mapping: useMapping ? mapping : undefined,
-          skipInvalid,
-        }),
-      );
+      const started = await submitImport({
+        file,
+        marking,
+        rel,
+        recipients,
+        format,
+        mapping: useMapping ? mapping : undefined,
+        skipInvalid,
+      });
+      setJob(started);
+      setUploaded(started.id);
     } catch (err) {
       setRefusal(err);
     } finally {
@@ -233,6 +235,8 @@ export function ImportPage() {
         </div>
       )}
       {job && <JobReport key={job.id} job={job} />}
+      {/* A new upload reloads the list, so it shows on top. */}
+      <PastImports key={`past-${uploaded}`} onShow={setJob} />
     </div>
   );
 }
