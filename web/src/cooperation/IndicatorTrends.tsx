@@ -7,6 +7,7 @@ import { ErrorNotice, Loading } from '../components/Status';
 import { useCoopFormat } from './format';
 import { TrendChart } from './TrendChart';
 import { INDICATORS, type Trend } from './types';
+import { MonthRange } from '../components/MonthRange';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -74,24 +75,13 @@ export function IndicatorTrends() {
             {t(`cooperation.targetHint.${draft.indicator}`)}
           </span>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-from`}>{t('cooperation.indicators.from')}</label>
-          <input
-            id={`${id}-from`}
-            type="month"
-            value={draft.from}
-            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-to`}>{t('cooperation.indicators.to')}</label>
-          <input
-            id={`${id}-to`}
-            type="month"
-            value={draft.to}
-            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-          />
-        </div>
+        <MonthRange
+          id={id}
+          from={draft.from}
+          to={draft.to}
+          labels={{ from: t('cooperation.indicators.from'), to: t('cooperation.indicators.to') }}
+          onChange={(range) => setDraft({ ...draft, ...range })}
+        />
         <button type="submit">{t('cooperation.indicators.show')}</button>
       </form>
       {trend.state === 'loading' && <Loading />}

@@ -9,6 +9,7 @@ import { RecentActivity } from '../dashboard/RecentActivity';
 import type { Count, DashboardData, Ranked } from '../dashboard/types';
 import { useFormat } from '../i18n/format';
 import { useTitle } from './use-title';
+import { MonthRange } from '../components/MonthRange';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -68,24 +69,13 @@ export function DashboardPage() {
       <h1>{t('dashboard.title')}</h1>
       <p>{t('dashboard.intro')}</p>
       <form className="filters" onSubmit={apply} aria-label={t('dashboard.window.label')}>
-        <div className="field">
-          <label htmlFor={`${id}-from`}>{t('dashboard.window.from')}</label>
-          <input
-            id={`${id}-from`}
-            type="month"
-            value={draft.from}
-            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-to`}>{t('dashboard.window.to')}</label>
-          <input
-            id={`${id}-to`}
-            type="month"
-            value={draft.to}
-            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-          />
-        </div>
+        <MonthRange
+          id={id}
+          from={draft.from}
+          to={draft.to}
+          labels={{ from: t('dashboard.window.from'), to: t('dashboard.window.to') }}
+          onChange={(range) => setDraft({ ...draft, ...range })}
+        />
         <button type="submit">{t('dashboard.window.apply')}</button>
       </form>
       {data.state === 'loading' && <Loading />}
