@@ -11,9 +11,15 @@ export interface LoadOptions {
   baseUrl: string;
   concurrency: number;
   warmupSeconds: number;
+  /** How long the measured window lasts (Infinity: until `next` has no more requests). */
   durationSeconds: number;
-  /** The next request to send; called once per request, in order. */
-  next: () => LoadRequest;
+  /** The next request to send, called once per request in order; null: this client stops. */
+  next: () => LoadRequest | null;
+  /**
+   * Keep each answer's body (as the bytes arrived, nothing decoded) in `bodies`, for reading
+   * once the measuring is over.
+   */
+  keepBodies?: boolean;
   /** Called when the warm-up ends and again when the measured window ends. */
   onWindow?: (edge: 'start' | 'end') => void;
 }
@@ -28,6 +34,8 @@ export interface LoadResult {
   seconds: number;
   latencies: number[];
   byName: Record<string, number[]>;
+  /** With keepBodies: each measured answer's body, in the order of `latencies`. */
+  bodies: Buffer[];
 }
 
 const CRLF2 = Buffer.from('\r\n\r\n');
@@ -35,7 +43,8 @@ const CRLF2 = Buffer.from('\r\n\r\n');
 /**
  * One keep-alive HTTP/1.1 connection that sends a request and reads its answer at a time.
  * It parses only what it needs (status, Content-Length or chunked framing) and never copies
- * a body: the load generator shares the cores with the server it measures, so it must be cheap.
+ * or decodes a body (kept, a body is the list of the socket's own buffers): the load
+ * generator shares the cores with the server it measures, so it must be cheap.
  */
 class Connection {
   private readonly socket: Socket;
@@ -45,10 +54,17 @@ class Connection {
   private chunked = false;
   private chunkLine: Buffer | null = null;
   private inBody = false;
+  /** Chunked: what is left of the current chunk's data, its CRLF aside. */
+  private chunkDataLeft = 0;
+  private body: Buffer[] | null = null;
   private waiting: ((status: number) => void) | null = null;
   private closed = false;
 
-  constructor(host: string, port: number) {
+  constructor(
+    host: string,
+    port: number,
+    private readonly keepBody = false,
+  ) {
     this.socket = connect({ host, port, noDelay: true });
     this.socket.on('data', (data) => this.read(data));
     const fail = () => {
@@ -69,8 +85,16 @@ class Connection {
       this.waiting = resolve;
       this.head = null;
       this.inBody = false;
+      this.body = this.keepBody ? [] : null;
       this.socket.write(raw);
     });
+  }
+
+  /** The last answer's body, when kept. */
+  takeBody(): Buffer {
+    const body = this.body ? Buffer.concat(this.body) : Buffer.alloc(0);
+    this.body = null;
+    return body;
   }
 
   close(): void {
@@ -99,6 +123,7 @@ class Connection {
       at = end + 4;
     }
     if (!this.chunked) {
+      if (this.body && at < data.length) this.body.push(at ? data.subarray(at) : data);
       this.bodyLeft -= data.length - at;
       if (this.bodyLeft <= 0) this.finish(this.status);
       return;
@@ -119,6 +144,9 @@ class Connection {
     while (at < data.length) {
       if (this.bodyLeft > 0) {
         const take = Math.min(this.bodyLeft, data.length - at);
+        const keep = Math.min(take, this.chunkDataLeft);
+        if (this.body && keep > 0) this.body.push(data.subarray(at, at + keep));
+        this.chunkDataLeft -= keep;
         this.bodyLeft -= take;
         at += take;
         continue;
@@ -137,6 +165,7 @@ class Connection {
         return;
       }
       this.bodyLeft = size + 2; // the data and its CRLF
+      this.chunkDataLeft = size;
       data = line;
       at = eol + 2;
     }
@@ -163,17 +192,20 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     seconds: 0,
     latencies: [],
     byName: {},
+    bodies: [],
   };
   const warmup = setTimeout(() => o.onWindow?.('start'), o.warmupSeconds * 1000);
 
   const client = async () => {
-    let conn = new Connection(host, port);
+    const open = () => new Connection(host, port, o.keepBodies);
+    let conn = open();
     for (;;) {
       const t0 = performance.now();
       if (t0 >= until) break;
       const r = o.next();
+      if (!r) break;
       result.sent++;
-      if (!conn.usable) conn = new Connection(host, port);
+      if (!conn.usable) conn = open();
       let raw = `GET ${r.path} HTTP/1.1\r\nhost: ${base.host}\r\n`;
       for (const [k, v] of Object.entries(r.headers)) raw += `${k}: ${v}\r\n`;
       const status = await conn.send(raw + '\r\n');
@@ -184,6 +216,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       if (status !== 200) result.errors++;
       result.latencies.push(ms);
       (result.byName[r.name] ??= []).push(ms);
+      if (o.keepBodies) result.bodies.push(conn.takeBody());
     }
     conn.close();
   };

@@ -3,6 +3,7 @@ import type { LinkFact, RecordFact } from '../domain/network/facts.js';
 import { identityOf, IDENTIFIED_SCHEMAS } from '../domain/network/identity.js';
 import type { Tlp } from '../domain/policy/sharing.js';
 import type { DecisionRow, EdgeRow } from './resolution.js';
+import type { Db } from './database.js';
 import type { Tx } from './session.js';
 
 /** Records that take part in a network: node schemas, and calls (which become ties). */
@@ -201,26 +202,35 @@ export interface Changes {
  * that a record it holds was re-marked out of its viewer's sight; the ids are used to evict or
  * re-read through the viewer's own transaction, never returned.
  */
-export async function changesSince(tx: Tx, since: string | null): Promise<Changes> {
-  const { rows } = await sql<{ xmin: string; models: string | null }>`
+export async function changesSince(db: Db | Tx, since: string | null): Promise<Changes> {
+  // One statement, so one snapshot: the xmin it reports bounds exactly the changes it lists.
+  const { rows } = await sql<{
+    xmin: string;
+    models: string | null;
+    records: string[] | null;
+    links: string[] | null;
+    matched: string[] | null;
+  }>`
     SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin,
       (SELECT string_agg(id::text, ',' ORDER BY id) FROM (
-        SELECT DISTINCT ON (kind) id FROM puente.match_model ORDER BY kind, id DESC) m) AS models`.execute(
-    tx,
+        SELECT DISTINCT ON (kind) id FROM puente.match_model ORDER BY kind, id DESC) m) AS models,
+      (SELECT array_agg(id::text) FROM puente.record
+        WHERE changed_xid >= ${since}::xid8) AS records,
+      (SELECT array_agg(id::text) FROM puente.link
+        WHERE changed_xid >= ${since}::xid8) AS links,
+      (SELECT array_agg(id::text) FROM (
+        SELECT a AS id FROM puente.match_edge WHERE changed_xid >= ${since}::xid8
+        UNION SELECT b FROM puente.match_edge WHERE changed_xid >= ${since}::xid8
+        UNION SELECT a FROM puente.match_decision WHERE changed_xid >= ${since}::xid8
+        UNION SELECT b FROM puente.match_decision WHERE changed_xid >= ${since}::xid8) m) AS matched`.execute(
+    db,
   );
   const head = rows[0]!;
-  if (since === null)
-    return { xmin: head.xmin, records: [], links: [], matched: [], models: head.models ?? '' };
-  const ids = async (q: ReturnType<typeof sql<{ id: string }>>) =>
-    (await q.execute(tx)).rows.map((r) => r.id);
-  const [records, links, matched] = await Promise.all([
-    ids(sql<{ id: string }>`SELECT id FROM puente.record WHERE changed_xid >= ${since}::xid8`),
-    ids(sql<{ id: string }>`SELECT id FROM puente.link WHERE changed_xid >= ${since}::xid8`),
-    ids(sql<{ id: string }>`
-      SELECT a AS id FROM puente.match_edge WHERE changed_xid >= ${since}::xid8
-      UNION SELECT b FROM puente.match_edge WHERE changed_xid >= ${since}::xid8
-      UNION SELECT a FROM puente.match_decision WHERE changed_xid >= ${since}::xid8
-      UNION SELECT b FROM puente.match_decision WHERE changed_xid >= ${since}::xid8`),
-  ]);
-  return { xmin: head.xmin, records, links, matched, models: head.models ?? '' };
+  return {
+    xmin: head.xmin,
+    records: head.records ?? [],
+    links: head.links ?? [],
+    matched: head.matched ?? [],
+    models: head.models ?? '',
+  };
 }

@@ -164,12 +164,7 @@ async function main(input: ChildInput): Promise<ChildOutput> {
 
     // The cached network as the services see it (already up to date: no rebuild).
     const changes = (await pendingChanges(database.db, input.viewer))!;
-    const vn = await asViewer(
-      database.db,
-      input.viewer,
-      (tx) => viewerNetwork(tx, database.db, input.viewer, changes),
-      { readOnly: true },
-    );
+    const vn = await viewerNetwork(database.db, input.viewer, changes);
     const byKind: Record<string, number> = {};
     for (const n of vn.network.nodes) byKind[n.kind] = (byKind[n.kind] ?? 0) + 1;
     const touched = new Uint8Array(vn.network.nodes.length);

@@ -4,11 +4,11 @@
  * the product's createToken (revoked afterwards), one warm-up request that builds the viewer's
  * network in the server process, then `GET /api/v1/network/around/{entity}?hops=2` once per
  * entity, from a few closed-loop clients in parallel on keep-alive connections (each sends its
- * next request once the previous answer is read). Latency is from send to the last byte of the
- * body; the body is then parsed (outside the timing) for the answer's nodes and whether it was
- * truncated, which bench/lib/http-load.ts, built never to read a body, cannot tell. Requests
- * are counted rather than timed (http-load runs for a duration), so every entity is asked for
- * exactly once. A second pass from a single client over the first entities shows the latency
+ * next request once the previous answer is read): bench/lib/http-load.ts, the raw-socket client
+ * of the policy-search benchmark, which costs the shared cores a fraction of what fetch did.
+ * Latency is from send to the last byte of the body; the bodies are kept as bytes and parsed
+ * once the pass is over (outside the timing and the CPU split) for the answers' nodes and
+ * whether they were truncated. Every entity is asked for exactly once. A second pass from a single client over the first entities shows the latency
  * without queueing behind the other clients.
  */
 import { readFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import type { Call } from '../../../src/services/context.js';
 import { createToken, revokeToken } from '../../../src/services/identity/tokens.js';
 import type { Db } from '../../../src/storage/database.js';
 import { cpuPerRequest, readCpu, type CpuSplit } from '../cpu.js';
+import { runLoad } from '../http-load.js';
 import { startServerProcess, type ServerSource } from '../server.js';
 import { summarize, type Summary } from '../stats.js';
 import type { Log } from '../types.js';
@@ -49,61 +50,59 @@ export interface Hop2Outcome extends Hop2Pass {
   serverCommand: string;
 }
 
-interface Answer {
-  ms: number;
-  status: number;
-  body: string;
-}
-
 async function runPass(
+  baseUrl: string,
   entities: readonly string[],
   clients: number,
-  ask: (entity: string) => Promise<Answer>,
+  headers: Record<string, string>,
   serverPid: number,
 ): Promise<Hop2Pass> {
-  const latencies: number[] = [];
-  const statuses: Record<string, number> = {};
-  let errors = 0;
+  let next = 0;
+  const cpuStart = readCpu();
+  const load = await runLoad({
+    baseUrl,
+    concurrency: clients,
+    warmupSeconds: 0,
+    durationSeconds: Infinity,
+    keepBodies: true,
+    next: () =>
+      next < entities.length
+        ? { name: 'hop2', path: `/api/v1/network/around/${entities[next++]}?hops=2`, headers }
+        : null,
+  });
+  const cpu = cpuPerRequest(cpuStart, readCpu(), serverPid, load.requests);
+  // Read once the measuring is over: parsing a body costs the load generator more than sending.
   let nodes = 0;
   let edges = 0;
   let truncated = 0;
   let bytes = 0;
   let answered = 0;
-  let next = 0;
-  const cpuStart = readCpu();
-  const started = performance.now();
-  const client = async () => {
-    for (let i = next++; i < entities.length; i = next++) {
-      const r = await ask(entities[i]!);
-      latencies.push(r.ms);
-      statuses[String(r.status)] = (statuses[String(r.status)] ?? 0) + 1;
-      bytes += Buffer.byteLength(r.body);
-      if (r.status !== 200) {
-        errors++;
-        continue;
-      }
-      const a = JSON.parse(r.body) as { nodes: unknown[]; edges: unknown[]; truncated: boolean };
-      answered++;
-      nodes += a.nodes.length;
-      edges += a.edges.length;
-      if (a.truncated) truncated++;
-    }
-  };
-  await Promise.all(Array.from({ length: clients }, client));
-  const seconds = (performance.now() - started) / 1000;
+  for (const body of load.bodies) {
+    bytes += body.length;
+    const a = JSON.parse(body.toString('utf8')) as Partial<{
+      nodes: unknown[];
+      edges: unknown[];
+      truncated: boolean;
+    }>;
+    if (!a.nodes || !a.edges) continue;
+    answered++;
+    nodes += a.nodes.length;
+    edges += a.edges.length;
+    if (a.truncated) truncated++;
+  }
   return {
     clients,
-    requests: latencies.length,
-    errors,
-    statuses,
-    latency: summarize(latencies),
-    seconds,
-    rps: latencies.length / seconds,
+    requests: load.requests,
+    errors: load.errors,
+    statuses: load.statuses,
+    latency: summarize(load.latencies),
+    seconds: load.seconds,
+    rps: load.requests / load.seconds,
     meanNodes: answered ? nodes / answered : 0,
     meanEdges: answered ? edges / answered : 0,
     truncatedShare: answered ? truncated / answered : 0,
-    meanBytes: latencies.length ? bytes / latencies.length : 0,
-    cpu: cpuPerRequest(cpuStart, readCpu(), serverPid, latencies.length),
+    meanBytes: load.requests ? bytes / load.requests : 0,
+    cpu,
   };
 }
 
@@ -150,30 +149,33 @@ export async function measureHop2(o: {
         authorization: `Bearer ${token.token}`,
         'x-puente-purpose': 'network benchmark',
       };
-      const ask = async (entity: string): Promise<Answer> => {
-        const t0 = performance.now();
-        const res = await fetch(`${server.url}/api/v1/network/around/${entity}?hops=2`, {
-          headers,
-        });
-        const body = await res.text();
-        return { ms: performance.now() - t0, status: res.status, body };
-      };
       o.log('hop2: warm-up request (the server builds the network)');
-      const first = await ask(o.entities[0]!);
-      if (first.status !== 200)
-        throw new Error(`warm-up request answered ${first.status}: ${first.body.slice(0, 500)}`);
+      const t0 = performance.now();
+      const warm = await fetch(`${server.url}/api/v1/network/around/${o.entities[0]}?hops=2`, {
+        headers,
+      });
+      const warmBody = await warm.text();
+      const first = { ms: performance.now() - t0 };
+      if (warm.status !== 200)
+        throw new Error(`warm-up request answered ${warm.status}: ${warmBody.slice(0, 500)}`);
       const built = rssOf(server.pid);
       o.log(
         `hop2: warm-up answered in ${(first.ms / 1000).toFixed(2)} s (server rss ${built.rss} MB); ${o.entities.length} requests from ${o.clients} clients`,
       );
 
-      const pass = await runPass(o.entities, o.clients, ask, server.pid);
+      const pass = await runPass(server.url, o.entities, o.clients, headers, server.pid);
       const describe = (p: Hop2Pass) =>
         `${p.requests} requests from ${p.clients} client(s) in ${p.seconds.toFixed(1)} s, ${p.errors} errors; p50 ${p.latency.p50.toFixed(1)} ms, p99 ${p.latency.p99.toFixed(1)} ms, max ${p.latency.max.toFixed(1)} ms`;
       o.log(`hop2: ${describe(pass)}`);
       let sequential: Hop2Pass | null = null;
       if (o.sequentialRequests) {
-        sequential = await runPass(o.entities.slice(0, o.sequentialRequests), 1, ask, server.pid);
+        sequential = await runPass(
+          server.url,
+          o.entities.slice(0, o.sequentialRequests),
+          1,
+          headers,
+          server.pid,
+        );
         o.log(`hop2, one client: ${describe(sequential)}`);
       }
       const after = rssOf(server.pid);

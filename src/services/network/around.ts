@@ -2,7 +2,13 @@ import { invalid } from './invalid.js';
 import { scopeFilter, type Scope } from '../../domain/network/scope.js';
 import { neighbourhood } from '../../domain/network/structure/traversal.js';
 import type { Call } from '../context.js';
-import { edgeView, nodeView, recordsBehind, type EdgeView, type NodeView } from './present.js';
+import {
+  edgeView,
+  nodeAtDistance,
+  recordsBehind,
+  type EdgeView,
+  type NodeView,
+} from './present.js';
 import { nodeFor, withNetwork, type NetworkProgress } from './with-network.js';
 
 export const MAX_HOPS = 4;
@@ -45,15 +51,19 @@ export function networkAround(
     ({ network: net }) => {
       const center = nodeFor(net, input.entity);
       const filter = scopeFilter(net, input);
-      const near = neighbourhood(net.graph, [center], hops, {
-        allowNode: (v) => v === center || filter.allowNode(v),
-        allowEdge: filter.allowEdge,
-        maxNodes,
-      });
-      const nodes = [...near.nodes].map((v, i) => ({
-        ...nodeView(net, v),
-        distance: near.distance[i]!,
-      }));
+      const near = neighbourhood(
+        net.graph,
+        [center],
+        hops,
+        filter.restricted
+          ? {
+              allowNode: (v) => v === center || filter.allowNode(v),
+              allowEdge: filter.allowEdge,
+              maxNodes,
+            }
+          : { maxNodes },
+      );
+      const nodes = [...near.nodes].map((v, i) => nodeAtDistance(net, v, near.distance[i]!));
       const result: AroundResult = {
         center: net.nodes[center]!.key,
         hops,

@@ -16,7 +16,7 @@ import {
   withoutJit,
   type Changes,
 } from '../../storage/network.js';
-import { asOperator, type Tx } from '../../storage/session.js';
+import { asViewer, type Tx } from '../../storage/session.js';
 import { clusterEntities, pairKey, type MatchEvidence } from './entities.js';
 
 const PAGE = 20_000;
@@ -81,31 +81,44 @@ export interface ViewerNetwork {
 
 /**
  * What changed since the viewer's graph was read, as ids (the owner's read; see changesSince).
- * Runs before the viewer's transaction: PGlite has one connection, so it cannot run inside it.
+ * Runs outside the viewer's transaction: PGlite has one connection, so it cannot run inside it.
  */
 export async function pendingChanges(db: Db, viewer: Viewer | null): Promise<Changes | null> {
   if (!viewer) return null;
-  const state = stateFor(db, viewer);
-  return asOperator(db, (tx) => changesSince(tx, state.xmin), { readOnly: true });
+  return changesSince(db, stateFor(db, viewer).xmin);
 }
 
 /**
- * The viewer's network, brought up to date in the viewer's own transaction: the first call
- * reads everything the viewer may see; later calls re-read only what changed (as `changes`
- * names it) and evict what the viewer may no longer see. The network is assembled again only
- * when something changed.
+ * The viewer's network, brought up to date: the first call reads everything the viewer may
+ * see, in the viewer's own read-only transaction; later calls re-read only what changed (as
+ * `changes` names it) and evict what the viewer may no longer see. When nothing changed, no
+ * transaction is opened and the network is the one already assembled.
  */
 export async function viewerNetwork(
-  tx: Tx,
   db: Db,
   viewer: Viewer,
   changes: Changes,
   onProgress?: (stage: string, done: number) => void,
 ): Promise<ViewerNetwork> {
   const state = stateFor(db, viewer);
-  const run = state.busy.then(() => update(tx, state, changes, onProgress));
+  const run = state.busy.then(() =>
+    isCurrent(state, changes)
+      ? current(state, changes)
+      : asViewer(db, viewer, (tx) => update(tx, state, changes, onProgress), { readOnly: true }),
+  );
   state.busy = run.catch(() => undefined);
   return run;
+}
+
+function isCurrent(state: ViewerState, changes: Changes): boolean {
+  return (
+    state.network !== null &&
+    state.xmin !== null &&
+    state.models === changes.models &&
+    !changes.records.length &&
+    !changes.links.length &&
+    !changes.matched.length
+  );
 }
 
 async function update(
@@ -137,11 +150,16 @@ async function update(
     state.version++;
     state.memo.clear();
   }
+  return current(state, changes);
+}
+
+/** The state's network as of `changes`: nothing read. */
+function current(state: ViewerState, changes: Changes): ViewerNetwork {
   state.xmin = changes.xmin;
   state.models = changes.models;
   const memo = state.memo;
   return {
-    network: state.network,
+    network: state.network!,
     version: state.version,
     memo: <T>(key: string, compute: () => T): T => {
       if (!memo.has(key)) {

@@ -1,6 +1,5 @@
 import { notFound } from '../../domain/errors.js';
 import type { Network } from '../../domain/network/assemble.js';
-import { asViewer } from '../../storage/session.js';
 import { audited, type Outcome } from '../audited.js';
 import type { Call } from '../context.js';
 import { pendingChanges, viewerNetwork, type ViewerNetwork } from './viewer-network.js';
@@ -12,12 +11,9 @@ export interface NetworkProgress {
   signal?: AbortSignal;
 }
 
-/** Audit entries list at most this many record ids; `count` says how many an answer drew on. */
-const AUDITED_IDS = 1000;
-
 /**
- * Runs a network analysis as one audited read: the viewer's network is brought up to date in
- * the viewer's own read-only transaction, which then ends, and `work` computes on it in memory
+ * Runs a network analysis as one audited read: the viewer's network is brought up to date (in
+ * the viewer's own read-only transaction, which then ends), and `work` computes on it in memory
  * (on worker threads when long) without holding a connection. Everything `work` sees is the
  * viewer's.
  */
@@ -35,15 +31,8 @@ export async function withNetwork<T>(
     async () => {
       const viewer = call.viewer!;
       const changes = (await pendingChanges(call.db, viewer))!;
-      const vn = await asViewer(
-        call.db,
-        viewer,
-        (tx) => viewerNetwork(tx, call.db, viewer, changes, progress?.loading),
-        { readOnly: true },
-      );
-      const out = await work(vn);
-      const ids = out.ids ?? [];
-      return { ...out, ids: ids.slice(0, AUDITED_IDS), count: out.count ?? ids.length };
+      const vn = await viewerNetwork(call.db, viewer, changes, progress?.loading);
+      return work(vn);
     },
     { readOnly: true, noTransaction: true },
   );
