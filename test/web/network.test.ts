@@ -166,6 +166,67 @@ describe('network explorer', () => {
   );
 
   it(
+    'draws the people and their ties on screen, and the same picture again after a zoom and a pan',
+    async () => {
+      const { context, page } = await signIn(hsi);
+      await page.goto(`${url}/network?entity=${ring.leader}&hops=3`);
+      await row(page, 'Lupita Sánchez Ávila').waitFor({ timeout: 30_000 });
+      const stop = page.getByRole('button', { name: 'Stop arranging' });
+      if (await stop.count()) await stop.click();
+      const canvas = page.getByTestId('network-canvas');
+      // What is on screen, as the compositor shows it: a layer sigma leaves untouched in a frame
+      // keeps its last picture, so a layer left uncleared or undrawn would show here.
+      const shot = async () => (await canvas.screenshot()).toString('base64');
+      const compare = (a: string, b: string) =>
+        page.evaluate(
+          async ([a, b]) => {
+            const pixels = async (png: string) => {
+              const image = new Image();
+              image.src = `data:image/png;base64,${png}`;
+              await image.decode();
+              const c = document.createElement('canvas');
+              c.width = image.width;
+              c.height = image.height;
+              const ctx = c.getContext('2d')!;
+              ctx.drawImage(image, 0, 0);
+              return ctx.getImageData(0, 0, c.width, c.height).data;
+            };
+            const [before, after] = [await pixels(a!), await pixels(b!)];
+            const off = (p: Uint8ClampedArray, i: number, [r, g, b]: number[]) =>
+              Math.abs(p[i]! - r!) + Math.abs(p[i + 1]! - g!) + Math.abs(p[i + 2]! - b!);
+            let people = 0;
+            let changed = 0;
+            for (let i = 0; i < before.length; i += 4) {
+              if (off(after, i, [before[i]!, before[i + 1]!, before[i + 2]!]) > 24) changed++;
+              // A person's blue, #1f63c6.
+              if (off(after, i, [0x1f, 0x63, 0xc6]) <= 30) people++;
+            }
+            return { people, changed, all: before.length / 4 };
+          },
+          [a, b],
+        );
+      // At rest: the same picture twice, with the people on it.
+      await page.waitForTimeout(500);
+      const rest = await shot();
+      const still = await compare(rest, await shot());
+      expect(still.changed).toBe(0);
+      expect(still.people).toBeGreaterThan(50);
+      // Zoomed in and out again, panned left and right again: the ties and labels left off
+      // while moving come back, and nothing of the moving frames stays behind.
+      await canvas.focus();
+      for (const key of ['+', '-', 'ArrowLeft', 'ArrowRight']) {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(600);
+      }
+      await eventually(async () => (await compare(rest, await shot())).changed).toBeLessThan(
+        still.all / 1000,
+      );
+      await context.close();
+    },
+    SLOW,
+  );
+
+  it(
     'shows key players, a path and what removing them would do, and exports GraphML and a marked PNG',
     async () => {
       const { context, page } = await signIn(hsi);

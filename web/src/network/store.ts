@@ -199,14 +199,13 @@ export class NetworkStore {
     return Math.max(1, Math.hypot(maxX - minX, maxY - minY));
   }
 
-  /** Fewer labels and no ties while moving when the graph is large. */
+  /** Fewer labels when the graph is large. */
   private tune(): void {
     const r = this.renderer;
     if (!r) return;
     const order = this.graph.order;
     r.setSetting('labelRenderedSizeThreshold', order > 2000 ? 12 : order > 500 ? 9 : 4);
     r.setSetting('labelDensity', order > 2000 ? 0.25 : 0.7);
-    r.setSetting('hideEdgesOnMove', order > 1500);
   }
 
   /** Communities of nodes (from the export); kept for nodes that arrive later. */
