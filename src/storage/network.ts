@@ -49,14 +49,6 @@ const toRecordFact = (r: RecordFactRow): RecordFact => ({
   identity: r.properties ? identityOf(r.schema, r.properties) : null,
 });
 
-/**
- * Whole-graph reads are planned as large scans, which PostgreSQL then JIT-compiles: about a
- * second of compiling per page of links at a million, more than the reading itself.
- */
-export async function withoutJit(tx: Tx): Promise<void> {
-  await sql`SET LOCAL jit = off`.execute(tx);
-}
-
 /** A page of the records the transaction may see that take part in networks, in id order. */
 export async function readRecordFacts(
   tx: Tx,

@@ -11,6 +11,9 @@ export type Tx = Transaction<Tables>;
  * row-level security; the viewer is set for this transaction only. A null viewer (an
  * unauthenticated request) sees nothing and may only append its audit entry. A read-only
  * transaction refuses any write, so work that is audited after it cannot change data unaudited.
+ * JIT compiling is off: each policy check is a sub-plan that raises a statement's estimated cost
+ * past JIT's threshold even when it reads a few rows, and compiling then takes longer (100 ms
+ * and more) than running.
  */
 export function asViewer<T>(
   db: Db,
@@ -24,7 +27,8 @@ export function asViewer<T>(
       set_config('puente.viewer_keys', ${viewer ? viewerKeys(viewer).join(',') : ''}, true),
       set_config('puente.agency', ${viewer?.agency ?? ''}, true),
       set_config('puente.user', ${viewer?.userId ?? ''}, true),
-      set_config('puente.role', ${viewer?.role ?? ''}, true)`.execute(tx);
+      set_config('puente.role', ${viewer?.role ?? ''}, true),
+      set_config('jit', 'off', true)`.execute(tx);
     return work(tx);
   });
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { loadMigrations } from '../../../src/storage/migrate.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -22,6 +22,24 @@ function files(path: string): string[] {
     .sort()
     .flatMap((f) => files(join(path, f)))
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+}
+
+/**
+ * A source file and every file it imports for its running code, transitively (type-only
+ * imports left out): what a step of a build depends on, and nothing the rest of a folder holds.
+ */
+export function importClosure(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    for (const m of text.matchAll(/^(?:import|export) (?!type )[^;]*?from '(\.[^']+)\.js';/gmsu)) {
+      visit(relative(ROOT, join(ROOT, dirname(file), `${m[1]}.ts`)));
+    }
+  };
+  visit(entry);
+  return [...seen].sort();
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The trace benchmark's database on the server, one per size (`puente_trace_<sales>`), with
  * the sales (build.ts) and the sales index built by the product's indexAllSales. Its
- * fingerprint (fingerprintOf: the generator, src/domain/tracing, the indexer, the migrations)
+ * fingerprint (fingerprintOf: the generator, the indexer and the code it runs, the migrations)
  * says whether it can be reused as it is. When only the product's tracing code or its migrations
  * changed, the records are kept: the database is migrated forward by the product's own migrate
  * (as a database in service would be) and the index rebuilt; when the sales themselves would
@@ -18,7 +18,7 @@ import { BORDER_STATES } from '../../../src/domain/tracing/indicators.js';
 import { indexAllSales } from '../../../src/services/tracing/index-sales.js';
 import { openDatabase, type Db } from '../../../src/storage/database.js';
 import { migrate } from '../../../src/storage/migrate.js';
-import { fingerprintOf } from '../dataset/fingerprint.js';
+import { fingerprintOf, importClosure } from '../dataset/fingerprint.js';
 import type { Log } from '../types.js';
 import { loadSales, setTraceRoles } from './build.js';
 import type { SalesSummary } from './sales.js';
@@ -38,13 +38,8 @@ const RECORD_SOURCES = [
   'src/services/records/validate-record.ts',
 ];
 
-/** Everything the data set and its index depend on, the product's tracing code included. */
-const SOURCES = [
-  ...RECORD_SOURCES,
-  'src/domain/tracing',
-  'src/services/tracing/index-sales.ts',
-  'src/storage/trace-sales.ts',
-];
+/** Everything the data set and its index depend on: the indexer and what it runs. */
+const SOURCES = [...RECORD_SOURCES, ...importClosure('src/services/tracing/index-sales.ts')];
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
@@ -71,6 +66,10 @@ function recordsKey(sales: number, seed: number): string {
 }
 
 export const databaseFor = (sales: number) => `puente_trace_${sales}`;
+
+/** The fingerprint of the data set of `sales` sold guns and its index, as the code stands. */
+export const traceFingerprint = (sales: number, seed: number) =>
+  fingerprintOf(SOURCES, { sales, seed });
 
 export interface IndexSummary {
   seconds: number;
@@ -192,7 +191,7 @@ export async function traceDataset(
 ): Promise<ServerDataset> {
   const name = databaseFor(sales);
   const url = databaseUrl(serverUrl, name);
-  const fingerprint = fingerprintOf(SOURCES, { sales, seed });
+  const fingerprint = traceFingerprint(sales, seed);
   const records = recordsKey(sales, seed);
   const existing = await readMarker(serverUrl, name, url);
   if (existing?.fingerprint === fingerprint && !reindex) {

@@ -8,7 +8,7 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { Viewer } from '../../../src/domain/identity/viewer.js';
 import { SHORT_TTC_DAYS } from '../../../src/domain/tracing/indicators.js';
-import { patternAnchor } from '../../../src/domain/tracing/serial.js';
+import { patternProbes } from '../../../src/domain/tracing/serial-pattern.js';
 import type { Db } from '../../../src/storage/database.js';
 import { asViewer, type Tx } from '../../../src/storage/session.js';
 import { tracesPerBuyer, tracesPerDealer } from '../../../src/storage/trace-results.js';
@@ -84,7 +84,7 @@ export async function profileLookups(
     for (const p of partial) {
       const s = performance.now();
       const [rows] = await salesFittingPatterns(tx, [
-        { maker: p.maker, ...patternAnchor(p.pattern) },
+        { maker: p.maker, ...patternProbes(p.pattern) },
       ]);
       out.push({ ...p, ms: performance.now() - s, rows: rows?.length ?? 0 });
     }
@@ -98,7 +98,7 @@ export async function profileLookups(
       (x) => x.includes('trace_sale'),
       (cdb) =>
         asViewer(cdb, viewer, (tx) =>
-          salesFittingPatterns(tx, [{ maker: s.maker, ...patternAnchor(s.pattern) }]),
+          salesFittingPatterns(tx, [{ maker: s.maker, ...patternProbes(s.pattern) }]),
         ),
     );
     plans.push({ ...s, ms: round(s.ms, 2), plan: q ? await explain(db, viewer, q) : [] });

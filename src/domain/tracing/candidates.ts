@@ -1,6 +1,7 @@
 import { foldText } from '../text/index.js';
 import { sameImporter, type Maker } from './makers.js';
-import { fitsPattern, type SerialReading } from './serial.js';
+import { fitsPattern } from './serial-pattern.js';
+import type { SerialReading } from './serial.js';
 import type { FirearmDescription, RankedCandidate, Reason, SaleCandidate } from './types.js';
 
 /** What a trace compares the sales with: the request's gun, read, and when it was recovered. */

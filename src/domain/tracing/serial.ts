@@ -59,21 +59,3 @@ export function readSerial(written: string | undefined, obliterated = false): Se
     known,
   };
 }
-
-/**
- * Where to enter the sorted keys: the legible run before the first unknown character, or
- * after the last one when that is longer (then the reversed keys are searched), so a serial
- * ground off at the start is looked up as quickly as one ground off at the end.
- */
-export function patternAnchor(pattern: string): { reversed: boolean; pattern: string } {
-  const prefix = pattern.match(/^[A-Z0-9]*/u)![0].length;
-  const suffix = pattern.match(/[A-Z0-9]*$/u)![0].length;
-  if (prefix >= suffix) return { reversed: false, pattern };
-  return { reversed: true, pattern: [...pattern].reverse().join('') };
-}
-
-/** Whether a key fits a partial reading (the same test the database applies with LIKE). */
-export function fitsPattern(key: string, pattern: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/_/gu, '.').replace(/%/gu, '.*')}$`, 'u');
-  return re.test(key);
-}

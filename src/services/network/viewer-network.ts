@@ -13,7 +13,6 @@ import {
   readMatchPairsTouching,
   readRecordFacts,
   readRecordFactsByIds,
-  withoutJit,
   type Changes,
 } from '../../storage/network.js';
 import { asViewer, type Tx } from '../../storage/session.js';
@@ -182,7 +181,6 @@ async function loadAll(
 ) {
   state.records.clear();
   state.links.clear();
-  await withoutJit(tx);
   for (let after: string | null = null; ;) {
     const page = await readRecordFacts(tx, after, PAGE);
     for (const r of page) state.records.set(r.id, r);

@@ -10,7 +10,7 @@ import {
   writeSaleIndex,
   type SaleIndexRow,
   type SoldGunRow,
-} from '../../storage/trace-sales.js';
+} from '../../storage/sale-index.js';
 
 const PAGE = 5_000;
 

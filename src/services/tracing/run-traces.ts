@@ -4,7 +4,8 @@ import type { SharingInput } from '../../domain/policy/sharing.js';
 import { rankCandidates, type TraceQuery } from '../../domain/tracing/candidates.js';
 import { decideTrace, type TraceDecision } from '../../domain/tracing/decide.js';
 import { makerOf } from '../../domain/tracing/makers.js';
-import { patternAnchor, type SerialReading } from '../../domain/tracing/serial.js';
+import { patternProbes } from '../../domain/tracing/serial-pattern.js';
+import type { SerialReading } from '../../domain/tracing/serial.js';
 import { isFinal, type TraceStatus } from '../../domain/tracing/status.js';
 import type { SaleCandidate } from '../../domain/tracing/types.js';
 import { listAgencies } from '../../storage/identity.js';
@@ -74,7 +75,7 @@ async function candidatesFor(tx: Tx, rows: readonly TraceRequestRow[]) {
   const partial = rows.filter((r) => !r.serial_full && r.serial_key);
   const fitting = await salesFittingPatterns(
     tx,
-    partial.map((r) => ({ maker: r.maker, ...patternAnchor(r.serial_key) })),
+    partial.map((r) => ({ maker: r.maker, ...patternProbes(r.serial_key) })),
   );
   const out = new Map<string, SaleCandidate[]>();
   partial.forEach((r, i) => out.set(r.id, fitting[i]!));
