@@ -125,12 +125,23 @@ export async function listTraceRequests(tx: Tx, q: TraceListQuery): Promise<Trac
 }
 
 /** Requests waiting for a trace, most urgent first, locked so two runs never take the same. */
+/**
+ * The next requests of the queue, locked for this transaction. The queue is walked in order on
+ * its own index (migration 0013) with sorting off for the statement: after a large submission
+ * the statistics still say few requests wait, and the planner would rather collect every waiting
+ * request and sort them, at a cost that grows with the queue (90 ms a batch at 100,000).
+ */
 export async function takePendingRequests(tx: Tx, limit: number): Promise<TraceRequestRow[]> {
+  const { rows: setting } = await sql<{ was: string }>`
+    SELECT current_setting('enable_sort') AS was, set_config('enable_sort', 'off', true)`.execute(
+    tx,
+  );
   const { rows } = await sql<TraceRequestRow>`
     SELECT ${REQUEST_COLUMNS} FROM puente.trace_request q
     WHERE q.status = 'submitted'
     ORDER BY q.deadline_at, q.id LIMIT ${limit}
     FOR UPDATE SKIP LOCKED`.execute(tx);
+  await sql`SELECT set_config('enable_sort', ${setting[0]!.was}, true)`.execute(tx);
   return rows;
 }
 
@@ -142,24 +153,31 @@ export interface StatusChange {
   final: boolean;
 }
 
-/** Moves requests on and records each move in their history, as the viewer. */
+/**
+ * Moves requests on and records each move in their history, as the viewer. A request may move
+ * more than once (started, then answered): its row is written once, with its last move, and
+ * every move goes into its history in order.
+ */
 export async function changeTraceStatus(
   tx: Tx,
   changes: readonly StatusChange[],
   by: { agency: string; userId: string },
 ): Promise<void> {
   if (!changes.length) return;
-  const json = JSON.stringify(changes);
+  const last = [...new Map(changes.map((c) => [c.id, c])).values()];
   await sql`UPDATE puente.trace_request q
     SET status = c.status, reason = c.reason, updated_at = clock_timestamp(),
       candidates = coalesce(c.candidates, q.candidates),
       answered_at = CASE WHEN c.final THEN clock_timestamp() END
-    FROM json_to_recordset(${json}::json)
+    FROM json_to_recordset(${JSON.stringify(last)}::json)
       AS c(id uuid, status text, reason jsonb, candidates jsonb, final boolean)
     WHERE q.id = c.id`.execute(tx);
+  const moves = changes.map((c) => ({ id: c.id, status: c.status, reason: c.reason }));
   await sql`INSERT INTO puente.trace_event (request_id, status, reason, agency, user_id)
-    SELECT c.id, c.status, c.reason, ${by.agency}, ${by.userId}::uuid
-    FROM json_to_recordset(${json}::json) AS c(id uuid, status text, reason jsonb)`.execute(tx);
+    SELECT (m.v->>'id')::uuid, m.v->>'status', (m.v->'reason')::jsonb, ${by.agency},
+      ${by.userId}::uuid
+    FROM json_array_elements(${JSON.stringify(moves)}::json) WITH ORDINALITY AS m(v, n)
+    ORDER BY m.n`.execute(tx);
 }
 
 export interface TraceEventRow {

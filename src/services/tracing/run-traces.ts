@@ -113,8 +113,7 @@ async function traceBatch(
 ) {
   const viewer = call.viewer!;
   const candidates = await candidatesFor(tx, rows);
-  const started: StatusChange[] = [];
-  const answered: StatusChange[] = [];
+  const moves: StatusChange[] = [];
   const done: Completion[] = [];
   for (const row of rows) {
     const maker = makerOf(row.maker);
@@ -140,35 +139,39 @@ async function traceBatch(
       }
       decision = soldAfterRecovery(decideTrace(maker, reading, row.firearm, ranked), row, sales);
     }
-    started.push({
-      id: row.id,
-      status: 'in_progress',
-      reason: { code: 'trace_started' },
-      candidates: null,
-      final: false,
-    });
+    const kept = ranked.slice(0, KEPT_CANDIDATES);
     if (decision.status !== 'in_progress') {
-      answered.push({
-        id: row.id,
-        status: decision.status,
-        reason: decision.reason,
-        candidates: ranked.slice(0, KEPT_CANDIDATES),
-        final: true,
-      });
+      moves.push(
+        {
+          id: row.id,
+          status: 'in_progress',
+          reason: { code: 'trace_started' },
+          candidates: null,
+          final: false,
+        },
+        {
+          id: row.id,
+          status: decision.status,
+          reason: decision.reason,
+          candidates: kept,
+          final: true,
+        },
+      );
     } else {
-      started[started.length - 1] = {
-        ...started[started.length - 1]!,
+      moves.push({
+        id: row.id,
+        status: 'in_progress',
         reason: decision.reason,
-        candidates: ranked.slice(0, KEPT_CANDIDATES),
-      };
+        candidates: kept,
+        final: false,
+      });
     }
     if (decision.chosen) done.push({ request: row, chosen: decision.chosen });
     byStatus[decision.status] = (byStatus[decision.status] ?? 0) + 1;
   }
   const by = { agency: viewer.agency, userId: viewer.userId };
-  await changeTraceStatus(tx, started, by);
   await writeCompletions(tx, viewer, done, await disclosureFor(tx, call, rows, sharing));
-  await changeTraceStatus(tx, answered, by);
+  await changeTraceStatus(tx, moves, by);
 }
 
 /**
