@@ -62,6 +62,11 @@ export function explainReason(t: TFunction, f: TraceWords, r: Reason): string {
       return p.note ? t(key('sale_chosen_note'), { note: str('note') }) : t(key('sale_chosen'));
     case 'candidates_to_review':
       return t(key('candidates_to_review'), counted('candidates'));
+    case 'partial_too_vague':
+      return t(key('partial_too_vague'), {
+        legible: f.number(num('legible')),
+        length: f.number(num('length')),
+      });
     case 'recovered_before_sale':
       return t(key('recovered_before_sale'), {
         saleDate: f.day(str('saleDate')),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankCandidates } from './candidates.js';
-import { decideTrace } from './decide.js';
+import { decideTrace, MAX_UNREAD } from './decide.js';
 import { MAKERS } from './makers.js';
 import { readSerial, type SerialReading } from './serial.js';
 import type { FirearmDescription, RankedCandidate, Reason, SaleCandidate } from './types.js';
@@ -144,6 +144,32 @@ describe('decideTrace', () => {
       reason: { code: 'candidates_to_review', params: { candidates: list.length } },
       chosen: null,
     });
+  });
+
+  it.each<[string, string, string]>([
+    ['ABC123', 'completed', 'sale_found'],
+    // PARTIAL reads 4 characters: MAX_UNREAD of the sale's serial may be unread, not one more.
+    ['ABC1234', 'completed', 'sale_found'],
+    ['ABC12345', 'in_progress', 'partial_too_vague'],
+    ['ABC123456789', 'in_progress', 'partial_too_vague'],
+  ])('a partial serial alone on sale %s -> %s', (serialKey, status, code) => {
+    const only: RankedCandidate = { ...ranked('a', 10), candidate: sale('a', { serialKey }) };
+    const d = decideTrace(maker('Colt'), PARTIAL, firearm(), [only]);
+    expect(d.status).toBe(status);
+    expect(d.reason.code).toBe(code);
+    expect(d.chosen).toBe(status === 'completed' ? only : null);
+    if (code === 'partial_too_vague')
+      expect(d.reason.params).toEqual({ legible: 4, length: serialKey.length });
+  });
+
+  it('names no sale on a vague partial serial even when it is far ahead of the others', () => {
+    const best: RankedCandidate = {
+      ...ranked('a', 12),
+      candidate: sale('a', { serialKey: `ABC1${'9'.repeat(MAX_UNREAD + 1)}` }),
+    };
+    expect(decideTrace(maker('Colt'), PARTIAL, firearm(), [best, ranked('b', 2)]).status).toBe(
+      'in_progress',
+    );
   });
 
   it.each<[string, Partial<FirearmDescription>, SaleCandidate[], string, string | null]>([
