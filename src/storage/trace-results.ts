@@ -42,10 +42,16 @@ export interface TraceResultRow extends Omit<NewTraceResult, 'buyer_id'> {
   } | null;
 }
 
+/**
+ * Writes traces' results and purchasers, and counts the results into their dealers' tally
+ * (migration 0014), where a short time-to-crime is under `shortTtcDays`. Dealers are counted in
+ * licence order, so that two runs writing at once wait for each other rather than deadlock.
+ */
 export async function insertTraceResults(
   tx: Tx,
   results: readonly NewTraceResult[],
   purchasers: readonly NewPurchaser[],
+  shortTtcDays: number,
 ): Promise<void> {
   if (results.length) {
     await sql`INSERT INTO puente.trace_result (request_id, firearm_id, sale_id, sale_date,
@@ -54,6 +60,21 @@ export async function insertTraceResults(
       SELECT request_id, firearm_id, sale_id, sale_date, dealer_name, dealer_license,
         dealer_state, sale_country, time_to_crime_days, reasons, indicators, buyer_id, traced_by
       FROM json_populate_recordset(NULL::puente.trace_result, ${JSON.stringify(results)}::json)`.execute(
+      tx,
+    );
+    const tally = new Map<string, { traces: number; short: number }>();
+    for (const r of results) {
+      const t = tally.get(r.dealer_license) ?? { traces: 0, short: 0 };
+      t.traces++;
+      if (r.time_to_crime_days < shortTtcDays) t.short++;
+      tally.set(r.dealer_license, t);
+    }
+    const licenses = [...tally.keys()].sort();
+    await sql`INSERT INTO puente.trace_dealer_tally AS d (dealer_license, traces, short_ttc)
+      SELECT * FROM unnest(${licenses}::text[], ${licenses.map((l) => tally.get(l)!.traces)}::int[],
+        ${licenses.map((l) => tally.get(l)!.short)}::int[])
+      ON CONFLICT (dealer_license) DO UPDATE
+        SET traces = d.traces + excluded.traces, short_ttc = d.short_ttc + excluded.short_ttc`.execute(
       tx,
     );
   }
@@ -102,25 +123,23 @@ export interface DealerCounts {
   shortTtc: number;
 }
 
-/** Visible completed traces per dealer (null: over all dealers), and how many had a short TTC. */
+/** Completed traces of these dealers and over all dealers, and how many had a short TTC. */
 export async function tracesPerDealer(
   tx: Tx,
   licenses: readonly string[],
-  shortDays: number,
 ): Promise<{ byDealer: Map<string, DealerCounts>; all: DealerCounts }> {
   const { rows } = await sql<{ license: string | null; traces: number; short: number }>`
-    SELECT CASE WHEN grouping(dealer_license) = 0 THEN dealer_license END AS license,
-      count(*)::int AS traces,
-      count(*) FILTER (WHERE time_to_crime_days < ${shortDays})::int AS short
-    FROM puente.trace_result
-    GROUP BY GROUPING SETS ((dealer_license), ())`.execute(tx);
-  const wanted = new Set(licenses);
+    SELECT dealer_license AS license, traces, short_ttc AS short FROM puente.trace_dealer_tally
+    WHERE dealer_license = ANY (${[...new Set(licenses)]}::text[])
+    UNION ALL
+    SELECT NULL, coalesce(sum(traces), 0)::int, coalesce(sum(short_ttc), 0)::int
+    FROM puente.trace_dealer_tally`.execute(tx);
   const byDealer = new Map<string, DealerCounts>();
   let all: DealerCounts = { traces: 0, shortTtc: 0 };
   for (const r of rows) {
     const counts = { traces: r.traces, shortTtc: r.short };
     if (r.license === null) all = counts;
-    else if (wanted.has(r.license)) byDealer.set(r.license, counts);
+    else byDealer.set(r.license, counts);
   }
   return { byDealer, all };
 }

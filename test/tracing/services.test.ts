@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
+import { SHORT_TTC_DAYS } from '../../src/domain/tracing/indicators.js';
 import { setAgencyTraceRole } from '../../src/services/identity/agencies.js';
 import { listLinks } from '../../src/services/links/read-links.js';
 import { createRecord } from '../../src/services/records/create-record.js';
@@ -9,6 +11,8 @@ import { getTrace, listTraces } from '../../src/services/tracing/read-traces.js'
 import { runTraces } from '../../src/services/tracing/run-traces.js';
 import { submitTraces } from '../../src/services/tracing/submit-traces.js';
 import { traceStats } from '../../src/services/tracing/trace-stats.js';
+import { asViewer } from '../../src/storage/session.js';
+import { tracesPerDealer } from '../../src/storage/trace-results.js';
 import { DEALER as dealer, recordSale } from '../support/trace-fixtures.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, operator, type TestUser } from '../support/factories.js';
@@ -277,5 +281,26 @@ describe('firearm traces', () => {
       answerTrace(atf.call, ids[0]!, { status: 'not_traceable', note: 'x' }),
     );
     expect(again.code).toBe('conflict');
+  });
+
+  it("keeps each dealer's tally of completed traces as they are written, for tracers only", async () => {
+    const { rows: counted } = await sql<{ license: string; traces: number; short: number }>`
+      SELECT dealer_license AS license, count(*)::int AS traces,
+        count(*) FILTER (WHERE time_to_crime_days < ${SHORT_TTC_DAYS})::int AS short
+      FROM puente.trace_result GROUP BY 1`.execute(database.db);
+    expect(counted.length).toBeGreaterThan(0);
+    const licenses = counted.map((c) => c.license);
+    const tally = await asViewer(database.db, atf.viewer, (tx) => tracesPerDealer(tx, licenses));
+    for (const c of counted) {
+      expect(tally.byDealer.get(c.license)).toEqual({ traces: c.traces, shortTtc: c.short });
+    }
+    expect(tally.all).toEqual({
+      traces: counted.reduce((n, c) => n + c.traces, 0),
+      shortTtc: counted.reduce((n, c) => n + c.short, 0),
+    });
+    const requester = await asViewer(database.db, fgr.viewer, (tx) =>
+      tracesPerDealer(tx, licenses),
+    );
+    expect(requester).toEqual({ byDealer: new Map(), all: { traces: 0, shortTtc: 0 } });
   });
 });

@@ -251,7 +251,7 @@ const FIRST_TRACING_MIGRATION = 8;
  */
 async function resetTracing(db: Db): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await sql`DROP TABLE IF EXISTS puente.trace_purchaser, puente.trace_result,
+    await sql`DROP TABLE IF EXISTS puente.trace_dealer_tally, puente.trace_purchaser, puente.trace_result,
       puente.trace_event, puente.trace_request, puente.trace_sale CASCADE`.execute(tx);
     await sql`DROP FUNCTION IF EXISTS puente.viewer_traces() CASCADE`.execute(tx);
     await sql`ALTER TABLE puente.agency DROP COLUMN IF EXISTS trace_role`.execute(tx);
@@ -330,7 +330,7 @@ export async function clearTraces(url: string, log: Log): Promise<void> {
     await c.query('SET session_replication_role = replica');
     try {
       await c.query('BEGIN');
-      await c.query(`TRUNCATE puente.trace_purchaser, puente.trace_result, puente.trace_event,
+      await c.query(`TRUNCATE puente.trace_dealer_tally, puente.trace_purchaser, puente.trace_result, puente.trace_event,
         puente.trace_request`);
       await c.query(
         `CREATE TEMP TABLE gone ON COMMIT DROP AS

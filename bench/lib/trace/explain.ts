@@ -7,7 +7,6 @@
  */
 import { CompiledQuery, sql } from 'kysely';
 import type { Viewer } from '../../../src/domain/identity/viewer.js';
-import { SHORT_TTC_DAYS } from '../../../src/domain/tracing/indicators.js';
 import { patternProbes } from '../../../src/domain/tracing/serial-pattern.js';
 import type { Db } from '../../../src/storage/database.js';
 import { asViewer, type Tx } from '../../../src/storage/session.js';
@@ -165,7 +164,7 @@ async function profileCompletion(db: Db, viewer: Viewer, set: string, batch: num
     tracesPerDealer: await profileStatement(
       db,
       viewer,
-      (tx) => tracesPerDealer(tx, [...new Set(rows.map((r) => r.license))], SHORT_TTC_DAYS),
+      (tx) => tracesPerDealer(tx, [...new Set(rows.map((r) => r.license))]),
       (x) => (x as { byDealer: Map<string, unknown> }).byDealer.size,
     ),
   };

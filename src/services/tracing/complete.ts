@@ -60,7 +60,6 @@ export async function writeCompletions(
   const dealers = await tracesPerDealer(
     tx,
     sales.map((s) => s.dealerLicense),
-    SHORT_TTC_DAYS,
   );
   const batchDealers = countBy(sales, (s) => s.dealerLicense);
   const batchShort = countBy(
@@ -148,6 +147,6 @@ export async function writeCompletions(
       });
     }
   });
-  await insertTraceResults(tx, results, purchasers);
+  await insertTraceResults(tx, results, purchasers, SHORT_TTC_DAYS);
   await appendLinkVersions(tx, links);
 }
