@@ -22,6 +22,9 @@ import type { Db } from '../../storage/database.js';
 import { modelsFor, type Models } from './models.js';
 import { loadPrepared } from './prepared.js';
 
+/** Arrivals matched per transaction (1M at once held 4.4 GB). */
+const ARRIVAL_SLICE = 10_000;
+
 export interface ArrivalOutcome {
   /** Records matched (persons and organizations among those given). */
   matched: number;
@@ -40,12 +43,21 @@ export async function matchOnArrival(
   db: Db,
   recordIds: readonly string[],
 ): Promise<ArrivalOutcome> {
-  if (!recordIds.length) return { matched: 0, regrouped: 0 };
-  return asOperator(db, async (tx) => {
-    await lockResolution(tx);
-    await commitWithoutWaiting(tx);
-    return matchInTransaction(tx, recordIds);
-  });
+  const out: ArrivalOutcome = { matched: 0, regrouped: 0 };
+  // A large import arrives in slices, each in its own transaction, so that memory holds one
+  // slice and what it touches: a later slice meets the earlier ones through their keys, as
+  // records arriving one by one do.
+  for (let i = 0; i < recordIds.length; i += ARRIVAL_SLICE) {
+    const slice = recordIds.slice(i, i + ARRIVAL_SLICE);
+    const done = await asOperator(db, async (tx) => {
+      await lockResolution(tx);
+      await commitWithoutWaiting(tx);
+      return matchInTransaction(tx, slice);
+    });
+    out.matched += done.matched;
+    out.regrouped += done.regrouped;
+  }
+  return out;
 }
 
 async function matchInTransaction(tx: Tx, recordIds: readonly string[]): Promise<ArrivalOutcome> {
