@@ -50,6 +50,25 @@ export async function readResolvable(
   return rows;
 }
 
+/**
+ * Records of the given schemas changed since `since` (retracted ones too: they leave their
+ * entities), in id order, one page after `after`.
+ */
+export async function changedSince(
+  tx: Tx,
+  schemas: readonly string[],
+  since: Date,
+  after: string | null,
+  limit: number,
+): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    SELECT r.id FROM puente.record r
+    WHERE r.schema IN (${RESOLVED_SCHEMAS(schemas)}) AND r.changed_at >= ${since}
+      AND (${after}::uuid IS NULL OR r.id > ${after}::uuid)
+    ORDER BY r.id LIMIT ${limit}`.execute(tx);
+  return rows.map((r) => r.id);
+}
+
 /** The records with these ids that the transaction may see (all of them, for the resolver). */
 export async function readResolvableByIds(
   tx: Tx,

@@ -8,6 +8,7 @@ import { judgePair, splitEntity } from '../../src/services/resolution/judge-pair
 import { listReview } from '../../src/services/resolution/list-review.js';
 import { resolveAll } from '../../src/services/resolution/resolve-all.js';
 import { searchEntities } from '../../src/services/resolution/search-entities.js';
+import { runImport } from '../import/support.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, operator, type TestUser } from '../support/factories.js';
 
@@ -64,6 +65,36 @@ describe('entity resolution services', () => {
     expect(namesake.conflict).toBe('birthDate');
     expect(namesake.sameEntity).toBe(false);
     expect((await getEntity(cbp.call, other.id)).records).toHaveLength(1);
+  });
+
+  it('matches what an import writes once it has committed, the file’s rows among themselves too', async () => {
+    const known = await person(cbp, { name: ['Marie-Ève Gagnon'], birthDate: ['1988-07-21'] });
+    const file = [
+      {
+        id: 'rc-1',
+        schema: 'Person',
+        properties: { name: ['GAGNON, MARIE-EVE'], birthDate: ['1988-07-21'] },
+      },
+      {
+        id: 'rc-2',
+        schema: 'Person',
+        properties: { name: ['Marie Eve Gagnon'], birthDate: ['1988-07-21'] },
+      },
+      {
+        id: 'rc-3',
+        schema: 'Person',
+        properties: { name: ['Marie Gagnon'], birthDate: ['1961-02-03'] },
+      },
+    ];
+    const { summary } = await runImport(
+      rcmp.call,
+      file.map((line) => JSON.stringify(line)).join('\n'),
+      { sharing: { marking: 'GREEN' } },
+    );
+    expect(summary.records.written).toBe(3);
+    const entity = await getEntity(rcmp.call, known.id);
+    expect(entity.records).toHaveLength(3);
+    expect(entity.records.filter((r) => r.agency === 'RCMP')).toHaveLength(2);
   });
 
   it('builds a viewer’s entity only from records that viewer may see', async () => {

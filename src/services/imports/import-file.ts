@@ -6,8 +6,7 @@ import { indexStaging, auditStagedBatches, createStaging } from '../../storage/i
 import { databaseNow } from '../../storage/database.js';
 import { audited } from '../audited.js';
 import { indexSalesChangedSince } from '../tracing/index-sales.js';
-import { matchOnArrival } from '../resolution/match-on-arrival.js';
-import { RESOLVED_SCHEMAS } from '../resolution/schemas.js';
+import { matchChangedSince } from '../resolution/match-on-arrival.js';
 import type { Call } from '../context.js';
 import { mergeLinks } from './merge-links.js';
 import { mergeRecords } from './merge-records.js';
@@ -57,8 +56,6 @@ export async function importFile(call: Call, input: ImportInput): Promise<Import
     skipInvalid: input.skipInvalid ?? false,
   };
   const began = await databaseNow(call.db);
-  // Persons and organizations written are matched once the import has committed.
-  const arrived: string[] = [];
   const summary = await audited(
     call,
     'import.file',
@@ -97,10 +94,7 @@ export async function importFile(call: Call, input: ImportInput): Promise<Import
         Object.assign(progress, { phase, merged: n });
         report();
       };
-      const records = await mergeRecords(tx, viewer, reject, merged('records'), (versions) => {
-        for (const v of versions)
-          if (RESOLVED_SCHEMAS.includes(v.schema)) arrived.push(v.record_id);
-      });
+      const records = await mergeRecords(tx, viewer, reject, merged('records'));
       const links = await mergeLinks(tx, viewer, reject, merged('links'));
       await auditStagedBatches(tx, {
         userId: viewer.userId,
@@ -124,9 +118,12 @@ export async function importFile(call: Call, input: ImportInput): Promise<Import
     { permission: 'records:write' },
   );
   await indexSalesChangedSince(call.db, began);
+  // Persons and organizations written are matched once the import has committed.
   if (input.matchOnArrival !== false) {
-    input.onProgress?.({ phase: 'matching', rows: summary.rows, bytes: 0, merged: arrived.length });
-    await matchOnArrival(call.db, arrived);
+    const matching = (merged: number) =>
+      input.onProgress?.({ phase: 'matching', rows: summary.rows, bytes: 0, merged });
+    matching(0);
+    await matchChangedSince(call.db, began, matching);
   }
   return summary;
 }

@@ -123,7 +123,6 @@ export async function mergeRecords(
   viewer: Viewer,
   reject: RejectRow,
   onMerged: (n: number) => void,
-  onWritten: (versions: readonly NewRecordVersion[]) => void = () => undefined,
 ): Promise<Counts> {
   const counts: Counts = { written: 0, updated: 0, unchanged: 0 };
   const writer = new WriteBehind();
@@ -142,7 +141,6 @@ export async function mergeRecords(
           else counts.updated++;
         } else await rejectGroup(group, v, reject);
       }
-      onWritten(versions);
       page = await nextPage(tx, viewer, groups[groups.length - 1]![0]!.key);
       await writer.start(async () => {
         await appendRecordVersions(tx, versions);

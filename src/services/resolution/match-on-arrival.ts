@@ -5,6 +5,7 @@ import type { Prepared } from '../../domain/resolution/prepare.js';
 import { resolveGroup, type PairScore } from '../../domain/resolution/resolve-group.js';
 import {
   blockMembers,
+  changedSince,
   decisionsAmong,
   edgesTouching,
   entityMembersOf,
@@ -20,9 +21,10 @@ import {
 import { asOperator, type Tx } from '../../storage/session.js';
 import type { Db } from '../../storage/database.js';
 import { modelsFor, type Models } from './models.js';
+import { RESOLVED_SCHEMAS } from './schemas.js';
 import { loadPrepared } from './prepared.js';
 
-/** Arrivals matched per transaction (1M at once held 4.4 GB). */
+/** Arrivals matched per transaction (a million at once held 4.4 GB). */
 const ARRIVAL_SLICE = 10_000;
 
 export interface ArrivalOutcome {
@@ -44,20 +46,48 @@ export async function matchOnArrival(
   recordIds: readonly string[],
 ): Promise<ArrivalOutcome> {
   const out: ArrivalOutcome = { matched: 0, regrouped: 0 };
-  // A large import arrives in slices, each in its own transaction, so that memory holds one
-  // slice and what it touches: a later slice meets the earlier ones through their keys, as
-  // records arriving one by one do.
   for (let i = 0; i < recordIds.length; i += ARRIVAL_SLICE) {
-    const slice = recordIds.slice(i, i + ARRIVAL_SLICE);
-    const done = await asOperator(db, async (tx) => {
-      await lockResolution(tx);
-      await commitWithoutWaiting(tx);
-      return matchInTransaction(tx, slice);
-    });
-    out.matched += done.matched;
-    out.regrouped += done.regrouped;
+    add(out, await matchSlice(db, recordIds.slice(i, i + ARRIVAL_SLICE)));
   }
   return out;
+}
+
+/**
+ * Matches the persons and organizations changed since `since` (what an import wrote), read
+ * back a slice at a time, so that memory holds one slice and what it touches however large the
+ * import: a later slice meets the earlier ones through their keys, as records arriving one by
+ * one do.
+ */
+export async function matchChangedSince(
+  db: Db,
+  since: Date,
+  onProgress?: (matched: number) => void,
+): Promise<ArrivalOutcome> {
+  const out: ArrivalOutcome = { matched: 0, regrouped: 0 };
+  for (let after: string | null = null; ;) {
+    const slice = await asOperator(db, (tx) =>
+      changedSince(tx, RESOLVED_SCHEMAS, since, after, ARRIVAL_SLICE),
+    );
+    if (!slice.length) break;
+    add(out, await matchSlice(db, slice));
+    onProgress?.(out.matched);
+    after = slice[slice.length - 1]!;
+  }
+  return out;
+}
+
+const add = (total: ArrivalOutcome, done: ArrivalOutcome) => {
+  total.matched += done.matched;
+  total.regrouped += done.regrouped;
+};
+
+function matchSlice(db: Db, recordIds: readonly string[]): Promise<ArrivalOutcome> {
+  if (!recordIds.length) return Promise.resolve({ matched: 0, regrouped: 0 });
+  return asOperator(db, async (tx) => {
+    await lockResolution(tx);
+    await commitWithoutWaiting(tx);
+    return matchInTransaction(tx, recordIds);
+  });
 }
 
 async function matchInTransaction(tx: Tx, recordIds: readonly string[]): Promise<ArrivalOutcome> {
