@@ -2,27 +2,11 @@ import { sql } from 'kysely';
 import { dayOf, isoOf } from '../domain/tracing/calendar.js';
 import type { PatternProbes } from '../domain/tracing/serial-pattern.js';
 import type { SaleCandidate } from '../domain/tracing/types.js';
+import type { SaleIndexRow } from './sale-index.js';
 import type { Tx } from './session.js';
 
-interface CandidateRow {
-  firearm_id: string;
-  sale_id: string;
-  sold_link_id: string;
-  buyer_id: string | null;
-  purchase_link_id: string | null;
-  maker: string;
-  serial_key: string;
-  model: string;
-  type: string;
-  caliber: string;
-  importer: string;
-  sale_date: string;
-  dealer_name: string;
-  dealer_license: string;
-  dealer_state: string;
-  country: string;
-  multiple_sale: boolean;
-}
+/** A row of the sales index as lookups read it: the reversed key is for searching only. */
+type CandidateRow = Omit<SaleIndexRow, 'serial_end'>;
 
 // The buyer only where the viewer sees both the buyer and the purchase (the link is visible
 // only where both its ends are).
