@@ -24,7 +24,7 @@ import { modelsFor, type Models } from './models.js';
 import { RESOLVED_SCHEMAS } from './schemas.js';
 import { loadPrepared } from './prepared.js';
 
-/** Arrivals matched per transaction (a million at once held 4.4 GB). */
+/** An import's arrivals matched per transaction (a million at once held 4.4 GB). */
 const ARRIVAL_SLICE = 10_000;
 
 export interface ArrivalOutcome {
@@ -41,15 +41,13 @@ export interface ArrivalOutcome {
  * its own transaction after the contributor's has committed; what a viewer then sees of the
  * entities is decided at read time.
  */
-export async function matchOnArrival(
-  db: Db,
-  recordIds: readonly string[],
-): Promise<ArrivalOutcome> {
-  const out: ArrivalOutcome = { matched: 0, regrouped: 0 };
-  for (let i = 0; i < recordIds.length; i += ARRIVAL_SLICE) {
-    add(out, await matchSlice(db, recordIds.slice(i, i + ARRIVAL_SLICE)));
-  }
-  return out;
+export function matchOnArrival(db: Db, recordIds: readonly string[]): Promise<ArrivalOutcome> {
+  if (!recordIds.length) return Promise.resolve({ matched: 0, regrouped: 0 });
+  return asOperator(db, async (tx) => {
+    await lockResolution(tx);
+    await commitWithoutWaiting(tx);
+    return matchInTransaction(tx, recordIds);
+  });
 }
 
 /**
@@ -69,25 +67,13 @@ export async function matchChangedSince(
       changedSince(tx, RESOLVED_SCHEMAS, since, after, ARRIVAL_SLICE),
     );
     if (!slice.length) break;
-    add(out, await matchSlice(db, slice));
+    const done = await matchOnArrival(db, slice);
+    out.matched += done.matched;
+    out.regrouped += done.regrouped;
     onProgress?.(out.matched);
     after = slice[slice.length - 1]!;
   }
   return out;
-}
-
-const add = (total: ArrivalOutcome, done: ArrivalOutcome) => {
-  total.matched += done.matched;
-  total.regrouped += done.regrouped;
-};
-
-function matchSlice(db: Db, recordIds: readonly string[]): Promise<ArrivalOutcome> {
-  if (!recordIds.length) return Promise.resolve({ matched: 0, regrouped: 0 });
-  return asOperator(db, async (tx) => {
-    await lockResolution(tx);
-    await commitWithoutWaiting(tx);
-    return matchInTransaction(tx, recordIds);
-  });
 }
 
 async function matchInTransaction(tx: Tx, recordIds: readonly string[]): Promise<ArrivalOutcome> {
