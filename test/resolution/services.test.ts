@@ -5,6 +5,7 @@ import { explainMatch } from '../../src/services/resolution/explain-match.js';
 import { exportResolution } from '../../src/services/resolution/export-resolution.js';
 import { getEntity } from '../../src/services/resolution/get-entity.js';
 import { judgePair, splitEntity } from '../../src/services/resolution/judge-pair.js';
+import { COMPARE_STEP } from '../../src/services/resolution/match-on-arrival.js';
 import { listReview } from '../../src/services/resolution/list-review.js';
 import { resolveAll } from '../../src/services/resolution/resolve-all.js';
 import { searchEntities } from '../../src/services/resolution/search-entities.js';
@@ -95,6 +96,33 @@ describe('entity resolution services', () => {
     const entity = await getEntity(rcmp.call, known.id);
     expect(entity.records).toHaveLength(3);
     expect(entity.records.filter((r) => r.agency === 'RCMP')).toHaveLength(2);
+  });
+
+  it('matches two rows of one file that are compared in different steps', async () => {
+    const filler = Array.from({ length: COMPARE_STEP + 20 }, (_, i) => ({
+      id: `co-${i}`,
+      schema: 'Organization',
+      properties: { name: [`Transportes ${i}`] },
+    }));
+    const file = [
+      {
+        id: 'a-genaro',
+        schema: 'Person',
+        properties: { name: ['Genaro Ramírez Lozano'], birthDate: ['1966-03-14'] },
+      },
+      ...filler,
+      {
+        id: 'z-genaro',
+        schema: 'Person',
+        properties: { name: ['RAMIREZ LOZANO, GENARO'], birthDate: ['1966-03-14'] },
+      },
+    ];
+    await runImport(fgr.call, file.map((line) => JSON.stringify(line)).join('\n'), {
+      sharing: { marking: 'GREEN' },
+    });
+    const found = await searchEntities(fgr.call, { q: 'Genaro Ramírez Lozano' });
+    const entity = await getEntity(fgr.call, found.items[0]!.id);
+    expect(entity.records.map((r) => r.agency)).toEqual(['FGR', 'FGR']);
   });
 
   it('builds a viewer’s entity only from records that viewer may see', async () => {

@@ -27,6 +27,12 @@ import { loadPrepared } from './prepared.js';
 /** An import's arrivals matched per transaction (a million at once held 4.4 GB). */
 const ARRIVAL_SLICE = 10_000;
 
+/**
+ * Arrivals compared with their blocks at a time: a step holds its blocks, pairs and the
+ * candidates' profiles, up to MAX_BLOCK per key, so memory stays bounded as blocks fill up.
+ */
+export const COMPARE_STEP = 500;
+
 export interface ArrivalOutcome {
   /** Records matched (persons and organizations among those given). */
   matched: number;
@@ -85,54 +91,26 @@ async function matchInTransaction(tx: Tx, recordIds: readonly string[]): Promise
   if (!arriving.ids.length && !before.length) return { matched: 0, regrouped: 0 };
 
   const keyRows: { key: string; record_id: string }[] = [];
-  const blockKeys = new Set<string>();
   arriving.prepared.forEach((p, i) => {
-    for (const key of blockingKeys(p)) {
-      keyRows.push({ key, record_id: arriving.ids[i]! });
-      if (isBlockingKey(key)) blockKeys.add(key);
-    }
+    for (const key of blockingKeys(p)) keyRows.push({ key, record_id: arriving.ids[i]! });
   });
-  const arrivingIds = new Set(arriving.ids);
   // Keys first, so that arrivals meet each other in the same blocks as everything else.
   await insertKeys(tx, keyRows);
-  const blocks = await blockMembers(tx, [...blockKeys], MAX_BLOCK);
-  const pairs = new Set<string>();
-  for (const block of blocks)
-    for (const x of block) {
-      if (!arrivingIds.has(x)) continue;
-      for (const y of block) {
-        if (x === y || (arrivingIds.has(y) && y < x)) continue;
-        pairs.add(x < y ? `${x} ${y}` : `${y} ${x}`);
-      }
-    }
-  const known = new Set(arriving.ids);
-  const candidateIds = [...new Set([...pairs].flatMap((p) => p.split(' ')))].filter(
-    (id) => !known.has(id),
-  );
-  const candidates = await loadPrepared(tx, candidateIds);
-  const preparedOf = new Map([
-    ...candidates.ids.map((id, i) => [id, candidates.prepared[i]!] as const),
-    ...arriving.ids.map((id, i) => [id, arriving.prepared[i]!] as const),
-  ]);
-
+  const preparedOf = new Map(arriving.ids.map((id, i) => [id, arriving.prepared[i]!] as const));
   const newEdges: EdgeRow[] = [];
-  for (const pair of pairs) {
-    const [a, b] = pair.split(' ') as [string, string];
-    const pa = preparedOf.get(a);
-    const pb = preparedOf.get(b);
-    if (!pa || !pb || pa.kind !== pb.kind) continue;
-    const model = models[pa.kind];
-    const s = scoreComparison(model, compare(pa, pb));
-    if (s.probability >= model.reviewProbability)
-      newEdges.push({ a, b, weight: s.weight, probability: s.probability });
+  for (let from = 0; from < arriving.ids.length; from += COMPARE_STEP) {
+    const step = arriving.ids.slice(from, from + COMPARE_STEP);
+    const edges = await scoreAgainstBlocks(tx, step, preparedOf, models);
+    await insertEdges(tx, edges);
+    newEdges.push(...edges);
   }
-  await insertEdges(tx, newEdges);
 
   // The entities the matches reach, and the ones the arrivals left, are clustered again.
   const reached = newEdges
     .filter((e) => e.probability >= models.person.matchProbability)
     .flatMap((e) => [e.a, e.b]);
   const members = await entityMembersOf(tx, reached);
+  const arrivingIds = new Set(arriving.ids);
   const groupIds = new Set([
     ...arriving.ids,
     ...members.map((m) => m.record_id),
@@ -140,6 +118,48 @@ async function matchInTransaction(tx: Tx, recordIds: readonly string[]): Promise
   ]);
   const regrouped = await regroup(tx, [...groupIds], models, preparedOf);
   return { matched: arriving.ids.length, regrouped };
+}
+
+/**
+ * Scores these arrivals against every record they share a block with (other arrivals
+ * included, each pair once) and keeps the pairs worth a review or a match.
+ */
+async function scoreAgainstBlocks(
+  tx: Tx,
+  step: readonly string[],
+  arriving: ReadonlyMap<string, Prepared>,
+  models: Models,
+): Promise<EdgeRow[]> {
+  const blockKeys = new Set(step.flatMap((id) => blockingKeys(arriving.get(id)!)));
+  const blocks = await blockMembers(tx, [...blockKeys].filter(isBlockingKey), MAX_BLOCK);
+  const inStep = new Set(step);
+  const pairs = new Set<string>();
+  for (const block of blocks)
+    for (const x of block) {
+      if (!inStep.has(x)) continue;
+      for (const y of block) {
+        if (x === y || (arriving.has(y) && y < x)) continue;
+        pairs.add(x < y ? `${x} ${y}` : `${y} ${x}`);
+      }
+    }
+  const others = [...new Set([...pairs].flatMap((p) => p.split(' ')))].filter(
+    (id) => !arriving.has(id),
+  );
+  const candidates = await loadPrepared(tx, others);
+  const preparedOf = new Map(candidates.ids.map((id, i) => [id, candidates.prepared[i]!]));
+  const profile = (id: string) => arriving.get(id) ?? preparedOf.get(id);
+  const edges: EdgeRow[] = [];
+  for (const pair of pairs) {
+    const [a, b] = pair.split(' ') as [string, string];
+    const pa = profile(a);
+    const pb = profile(b);
+    if (!pa || !pb || pa.kind !== pb.kind) continue;
+    const model = models[pa.kind];
+    const s = scoreComparison(model, compare(pa, pb));
+    if (s.probability >= model.reviewProbability)
+      edges.push({ a, b, weight: s.weight, probability: s.probability });
+  }
+  return edges;
 }
 
 /**
