@@ -91,16 +91,29 @@ async function matchInTransaction(tx: Tx, recordIds: readonly string[]): Promise
   if (!arriving.ids.length && !before.length) return { matched: 0, regrouped: 0 };
 
   const keyRows: { key: string; record_id: string }[] = [];
+  const blockKeys = new Set<string>();
   arriving.prepared.forEach((p, i) => {
-    for (const key of blockingKeys(p)) keyRows.push({ key, record_id: arriving.ids[i]! });
+    for (const key of blockingKeys(p)) {
+      keyRows.push({ key, record_id: arriving.ids[i]! });
+      if (isBlockingKey(key)) blockKeys.add(key);
+    }
   });
+  const arrivingIds = new Set(arriving.ids);
   // Keys first, so that arrivals meet each other in the same blocks as everything else.
   await insertKeys(tx, keyRows);
+  const blocksOf = new Map<string, string[][]>();
+  for (const block of await blockMembers(tx, [...blockKeys], MAX_BLOCK))
+    for (const x of block) {
+      if (!arrivingIds.has(x)) continue;
+      const own = blocksOf.get(x);
+      if (own) own.push(block);
+      else blocksOf.set(x, [block]);
+    }
   const preparedOf = new Map(arriving.ids.map((id, i) => [id, arriving.prepared[i]!] as const));
   const newEdges: EdgeRow[] = [];
   for (let from = 0; from < arriving.ids.length; from += COMPARE_STEP) {
     const step = arriving.ids.slice(from, from + COMPARE_STEP);
-    const edges = await scoreAgainstBlocks(tx, step, preparedOf, models);
+    const edges = await scoreStep(tx, step, blocksOf, arrivingIds, preparedOf, models);
     await insertEdges(tx, edges);
     newEdges.push(...edges);
   }
@@ -110,7 +123,6 @@ async function matchInTransaction(tx: Tx, recordIds: readonly string[]): Promise
     .filter((e) => e.probability >= models.person.matchProbability)
     .flatMap((e) => [e.a, e.b]);
   const members = await entityMembersOf(tx, reached);
-  const arrivingIds = new Set(arriving.ids);
   const groupIds = new Set([
     ...arriving.ids,
     ...members.map((m) => m.record_id),
@@ -122,32 +134,30 @@ async function matchInTransaction(tx: Tx, recordIds: readonly string[]): Promise
 
 /**
  * Scores these arrivals against every record they share a block with (other arrivals
- * included, each pair once) and keeps the pairs worth a review or a match.
+ * included, each pair once: from the arrival with the smaller id) and keeps the pairs worth a
+ * review or a match. `known` holds the profiles read so far and gains the step's candidates.
  */
-async function scoreAgainstBlocks(
+async function scoreStep(
   tx: Tx,
   step: readonly string[],
-  arriving: ReadonlyMap<string, Prepared>,
+  blocksOf: ReadonlyMap<string, readonly string[][]>,
+  arriving: ReadonlySet<string>,
+  known: Map<string, Prepared>,
   models: Models,
 ): Promise<EdgeRow[]> {
-  const blockKeys = new Set(step.flatMap((id) => blockingKeys(arriving.get(id)!)));
-  const blocks = await blockMembers(tx, [...blockKeys].filter(isBlockingKey), MAX_BLOCK);
-  const inStep = new Set(step);
   const pairs = new Set<string>();
-  for (const block of blocks)
-    for (const x of block) {
-      if (!inStep.has(x)) continue;
+  for (const x of step)
+    for (const block of blocksOf.get(x) ?? [])
       for (const y of block) {
         if (x === y || (arriving.has(y) && y < x)) continue;
         pairs.add(x < y ? `${x} ${y}` : `${y} ${x}`);
       }
-    }
   const others = [...new Set([...pairs].flatMap((p) => p.split(' ')))].filter(
-    (id) => !arriving.has(id),
+    (id) => !known.has(id),
   );
   const candidates = await loadPrepared(tx, others);
-  const preparedOf = new Map(candidates.ids.map((id, i) => [id, candidates.prepared[i]!]));
-  const profile = (id: string) => arriving.get(id) ?? preparedOf.get(id);
+  candidates.ids.forEach((id, i) => known.set(id, candidates.prepared[i]!));
+  const profile = (id: string) => known.get(id);
   const edges: EdgeRow[] = [];
   for (const pair of pairs) {
     const [a, b] = pair.split(' ') as [string, string];
