@@ -28,8 +28,8 @@ import { loadPrepared } from './prepared.js';
 const ARRIVAL_SLICE = 10_000;
 
 /**
- * Arrivals compared with their blocks at a time: a step holds its blocks, pairs and the
- * candidates' profiles, up to MAX_BLOCK per key, so memory stays bounded as blocks fill up.
+ * Arrivals scored at a time: a step holds the pairs of these arrivals only (up to MAX_BLOCK
+ * for each of their keys), where a whole slice's pairs took gigabytes as blocks filled up.
  */
 export const COMPARE_STEP = 500;
 
@@ -133,9 +133,9 @@ async function matchInTransaction(tx: Tx, recordIds: readonly string[]): Promise
 }
 
 /**
- * Scores these arrivals against every record they share a block with (other arrivals
- * included, each pair once: from the arrival with the smaller id) and keeps the pairs worth a
- * review or a match. `known` holds the profiles read so far and gains the step's candidates.
+ * Scores these arrivals against every record they share a block with (a pair of two arrivals
+ * once, from the one with the smaller id) and keeps the pairs worth a review or a match.
+ * `known` holds the profiles read so far in the slice and gains the step's candidates.
  */
 async function scoreStep(
   tx: Tx,
@@ -145,30 +145,29 @@ async function scoreStep(
   known: Map<string, Prepared>,
   models: Models,
 ): Promise<EdgeRow[]> {
-  const pairs = new Set<string>();
-  for (const x of step)
+  const partners = step.map((x) => {
+    const ys = new Set<string>();
     for (const block of blocksOf.get(x) ?? [])
-      for (const y of block) {
-        if (x === y || (arriving.has(y) && y < x)) continue;
-        pairs.add(x < y ? `${x} ${y}` : `${y} ${x}`);
-      }
-  const others = [...new Set([...pairs].flatMap((p) => p.split(' ')))].filter(
-    (id) => !known.has(id),
-  );
-  const candidates = await loadPrepared(tx, others);
+      for (const y of block) if (y !== x && !(arriving.has(y) && y < x)) ys.add(y);
+    return ys;
+  });
+  const missing = new Set<string>();
+  for (const ys of partners) for (const y of ys) if (!known.has(y)) missing.add(y);
+  const candidates = await loadPrepared(tx, [...missing]);
   candidates.ids.forEach((id, i) => known.set(id, candidates.prepared[i]!));
-  const profile = (id: string) => known.get(id);
   const edges: EdgeRow[] = [];
-  for (const pair of pairs) {
-    const [a, b] = pair.split(' ') as [string, string];
-    const pa = profile(a);
-    const pb = profile(b);
-    if (!pa || !pb || pa.kind !== pb.kind) continue;
-    const model = models[pa.kind];
-    const s = scoreComparison(model, compare(pa, pb));
-    if (s.probability >= model.reviewProbability)
-      edges.push({ a, b, weight: s.weight, probability: s.probability });
-  }
+  step.forEach((x, i) => {
+    for (const y of partners[i]!) {
+      const [a, b] = x < y ? [x, y] : [y, x];
+      const pa = known.get(a);
+      const pb = known.get(b);
+      if (!pa || !pb || pa.kind !== pb.kind) continue;
+      const model = models[pa.kind];
+      const s = scoreComparison(model, compare(pa, pb));
+      if (s.probability >= model.reviewProbability)
+        edges.push({ a, b, weight: s.weight, probability: s.probability });
+    }
+  });
   return edges;
 }
 
