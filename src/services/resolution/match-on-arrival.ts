@@ -110,12 +110,25 @@ async function matchInTransaction(tx: Tx, recordIds: readonly string[]): Promise
       else blocksOf.set(x, [block]);
     }
   const preparedOf = new Map(arriving.ids.map((id, i) => [id, arriving.prepared[i]!] as const));
+  const steps: string[][] = [];
+  for (let from = 0; from < arriving.ids.length; from += COMPARE_STEP)
+    steps.push(arriving.ids.slice(from, from + COMPARE_STEP));
+  // A candidate's profile is kept from the first step that compares it to the last, so that
+  // it is read once and held no longer than it is needed.
+  const lastUse = new Map<string, number>();
+  steps.forEach((step, s) => {
+    for (const x of step)
+      for (const block of blocksOf.get(x) ?? [])
+        for (const y of block) if (!arrivingIds.has(y)) lastUse.set(y, s);
+  });
+  const doneAfter: string[][] = steps.map(() => []);
+  for (const [id, s] of lastUse) doneAfter[s]!.push(id);
   const newEdges: EdgeRow[] = [];
-  for (let from = 0; from < arriving.ids.length; from += COMPARE_STEP) {
-    const step = arriving.ids.slice(from, from + COMPARE_STEP);
-    const edges = await scoreStep(tx, step, blocksOf, arrivingIds, preparedOf, models);
+  for (let s = 0; s < steps.length; s++) {
+    const edges = await scoreStep(tx, steps[s]!, blocksOf, arrivingIds, preparedOf, models);
     await insertEdges(tx, edges);
     newEdges.push(...edges);
+    for (const id of doneAfter[s] ?? []) preparedOf.delete(id);
   }
 
   // The entities the matches reach, and the ones the arrivals left, are clustered again.
