@@ -148,7 +148,7 @@ async function matchInTransaction(tx: Tx, recordIds: readonly string[]): Promise
 /**
  * Scores these arrivals against every record they share a block with (a pair of two arrivals
  * once, from the one with the smaller id) and keeps the pairs worth a review or a match.
- * `known` holds the profiles read so far in the slice and gains the step's candidates.
+ * `known` holds the profiles read in the slice and not yet let go; it gains the step's candidates.
  */
 async function scoreStep(
   tx: Tx,
