@@ -99,34 +99,70 @@ const PREFIX_END = '\u{10FFFF}';
 // Derived tables are built detached from the transaction: they run only inside the page query.
 const postings = expressionBuilder<Tables, never>();
 
+/**
+ * The postings a page is read from, newest first: one term's; every term's of a search of
+ * common words, intersected; or the terms a prefix stands for, united.
+ */
+interface Driver {
+  terms: string[];
+  match: 'all' | 'any';
+  /** The page's cursor, applied to the postings before the fence. */
+  before?: string;
+}
+
+/** One term's postings, newest first, read backwards from the (term, record_id) index. */
+const termPostings = (term: string, before?: string) =>
+  sql`(SELECT record_id FROM puente.record_term WHERE term = ${term}
+    ${before ? sql`AND record_id < ${before}::uuid` : sql``} ORDER BY record_id DESC OFFSET 0)`;
+
+type Postings = ReturnType<typeof termPostings>;
+
+/** Records holding any of the terms, each once: the lists merged (Merge Append) in order. */
+const united = (lists: Postings[]) =>
+  sql`(SELECT record_id FROM (${sql.join(lists, sql` UNION ALL `)}) AS u
+    GROUP BY record_id ORDER BY record_id DESC OFFSET 0)`;
+
+/** Records holding all the terms: the lists walked side by side (Merge Join) in order. */
+const intersected = ([first, ...rest]: Postings[]) =>
+  sql`(SELECT record_id FROM ${first} AS p0 ${sql.join(
+    rest.map((l, i) => sql`JOIN ${l} AS ${sql.id(`p${i + 1}`)} USING (record_id)`),
+    sql` `,
+  )} ORDER BY record_id DESC OFFSET 0)`;
+
+/**
+ * The driver's postings in page order, so that a page stops after about its own size of
+ * postings instead of reading and sorting every posting of its terms.
+ */
+function drivingPostings(d: Driver) {
+  const lists = d.terms.map((t) => termPostings(t, d.before));
+  const merged =
+    lists.length === 1 ? lists[0]! : d.match === 'any' ? united(lists) : intersected(lists);
+  return sql<{ record_id: string }>`${merged}`.as('t');
+}
+
 /*
- * Text search drives from one term's postings, read newest first from the (term, record_id)
- * index, and probes the record's other terms one by one, stopping at the page size. Driver
- * and probes are fenced (ORDER BY … OFFSET 0): the policy hides the viewer's keys from the
+ * Text search drives from postings read newest first (drivingPostings) and probes whatever
+ * the driver leaves out (the other words, a prefix) record by record, stopping at the page
+ * size. Driver and probes are fenced (ORDER BY … OFFSET 0): the policy hides the viewer's keys from the
  * planner's estimates, and unfenced it would sort every posting of a common name, or join
  * the terms' full posting lists, before reading the page.
  */
-function filtered(tx: Tx, q: RecordFilter, driver?: string) {
-  const others = (q.terms ?? []).filter((t) => t !== driver);
-  const prefix = q.prefix;
+function filtered(tx: Tx, q: RecordFilter, driver?: Driver) {
+  const drives = driver?.terms ?? [];
+  const others = (q.terms ?? []).filter((t) => !drives.includes(t));
+  // A driving term that starts with the prefix already satisfies it.
+  const covered = drives.length > 0 && drives.every((t) => t.startsWith(q.prefix ?? ''));
+  const prefix = covered ? undefined : q.prefix;
   // Probes test the driver's posting before the record is fetched.
   const key = sql.ref(driver ? 't.record_id' : 'r.id');
-  // A prefix alone drives too: its records, newest first, each fetched only if it is needed.
+  // A prefix of too many terms to merge drives too: its records, newest first, each fetched
+  // only if it is needed.
   const prefixDrives = !driver && prefix !== undefined;
 
   let s = tx
     .selectFrom('puente.record as r')
     .$if(driver !== undefined, (b) =>
-      b.innerJoin(
-        postings
-          .selectFrom('puente.record_term')
-          .select('record_id')
-          .where('term', '=', driver!)
-          .orderBy('record_id', 'desc')
-          .offset(0)
-          .as('t'),
-        (j) => j.onRef('t.record_id', '=', 'r.id'),
-      ),
+      b.innerJoin(drivingPostings(driver!), (j) => j.onRef('t.record_id', '=', 'r.id')),
     )
     .$if(prefixDrives, (b) =>
       b.innerJoin(
@@ -174,24 +210,61 @@ function filtered(tx: Tx, q: RecordFilter, driver?: string) {
   return s;
 }
 
-const FEW_POSTINGS = 200;
+/** A word with fewer visible postings than this drives a search of several words alone. */
+export const FEW_POSTINGS = 200;
 
 /**
  * The driving term: one with few postings if there is one (counted up to a small cap, under
- * the viewer's rules), else the longest, as long names tend to be rare ones. "maria
- * goicoechea" should read the few Goicoecheas, not every María.
+ * the viewer's rules), the longest of those, as long names tend to be rare ones: "maria
+ * goicoechea" should read the few Goicoecheas, not every María. Undefined when every term is
+ * common: then their posting lists are merged.
  */
-async function drivingTerm(tx: Tx, terms: string[]): Promise<string | undefined> {
-  if (terms.length <= 1) return terms[0];
+async function rareTerm(tx: Tx, terms: string[]): Promise<string | undefined> {
   const { rows } = await sql<{ term: string; n: number }>`
     SELECT x.term, (SELECT count(*)::int FROM (
       SELECT 1 FROM puente.record_term t WHERE t.term = x.term LIMIT ${FEW_POSTINGS}) c) AS n
     FROM unnest(${sql.val(terms)}::text[]) AS x(term)`.execute(tx);
   const rank = (r: { term: string; n: number }) => r.n * 1000 - r.term.length;
-  return rows.reduce((a, b) => (rank(b) < rank(a) ? b : a)).term;
+  const rarest = rows.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+  return rarest.n < FEW_POSTINGS ? rarest.term : undefined;
 }
 
-function buildRecordQuery(tx: Tx, q: RecordQuery, driver?: string) {
+/** A prefix standing for more terms than this is read as one range of postings instead. */
+export const MERGED_TERMS = 32;
+
+/**
+ * The visible terms a prefix stands for, up to one more than MERGED_TERMS: one index probe per
+ * term (each next term is the first past the previous one), not a read of every posting.
+ */
+async function prefixTerms(tx: Tx, prefix: string): Promise<string[]> {
+  const end = prefix + PREFIX_END;
+  const { rows } = await sql<{ term: string }>`
+    WITH RECURSIVE p(term) AS (
+      (SELECT term FROM puente.record_term WHERE term >= ${prefix} AND term < ${end}
+        ORDER BY term LIMIT 1)
+      UNION ALL
+      SELECT (SELECT t.term FROM puente.record_term t WHERE t.term > p.term AND t.term < ${end}
+        ORDER BY t.term LIMIT 1)
+      FROM p WHERE p.term IS NOT NULL)
+    SELECT term FROM p WHERE term IS NOT NULL LIMIT ${MERGED_TERMS + 1}`.execute(tx);
+  return rows.map((r) => r.term);
+}
+
+/** What a page is read from: its words' postings, else the terms of a short prefix. */
+async function pageDriver(tx: Tx, q: RecordQuery): Promise<Driver | undefined> {
+  const { before } = q;
+  const terms = q.terms ?? [];
+  if (terms.length === 1) return { terms, match: 'all', before };
+  if (terms.length > 1) {
+    const rare = await rareTerm(tx, terms);
+    return { terms: rare ? [rare] : terms, match: 'all', before };
+  }
+  if (q.prefix === undefined) return undefined;
+  const expanded = await prefixTerms(tx, q.prefix);
+  return expanded.length <= MERGED_TERMS ? { terms: expanded, match: 'any', before } : undefined;
+}
+
+function buildRecordQuery(tx: Tx, q: RecordQuery, driver?: Driver) {
   // Ordering by the driving postings' record_id lets them deliver rows in page order.
   const key = sql.ref(driver || q.prefix ? 't.record_id' : 'r.id');
   let s = filtered(tx, q, driver).selectAll('r');
@@ -200,7 +273,8 @@ function buildRecordQuery(tx: Tx, q: RecordQuery, driver?: string) {
 }
 
 export async function queryRecords(tx: Tx, q: RecordQuery): Promise<RecordRow[]> {
-  const driver = await drivingTerm(tx, q.terms ?? []);
+  const driver = await pageDriver(tx, q);
+  if (driver?.terms.length === 0) return [];
   return buildRecordQuery(tx, q, driver).execute();
 }
 
@@ -241,7 +315,12 @@ export async function countRecordsBy(
 }
 
 export async function countRecords(tx: Tx, q: RecordFilter): Promise<number> {
-  const row = await filtered(tx, q, q.terms?.[0])
+  const first = q.terms?.[0];
+  const row = await filtered(
+    tx,
+    q,
+    first === undefined ? undefined : { terms: [first], match: 'all' },
+  )
     .select(sql<number>`count(*)::int`.as('n'))
     .executeTakeFirst();
   return row?.n ?? 0;

@@ -10,6 +10,8 @@ import {
 import { searchRecords } from '../../src/services/records/search-records.js';
 import { facetRecords } from '../../src/services/records/facet-records.js';
 import { exportRecords } from '../../src/services/records/export-records.js';
+import { FEW_POSTINGS, MERGED_TERMS } from '../../src/storage/records.js';
+import { ndjson, runImport } from '../import/support.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildAgency, buildUser, type TestUser } from '../support/factories.js';
 
@@ -91,6 +93,74 @@ describe('records', () => {
     expect(await code(updateRecord(fgr.call, r.id, { properties: { name: ['y'] } }))).toBe(
       'conflict',
     );
+  });
+
+  it('reads a type-ahead prefix newest first, each record once, page by page', async () => {
+    const person = (name: string, relCountries?: string[]) =>
+      createRecord(fgr.call, {
+        schema: 'Person',
+        properties: { name: [name] },
+        marking: 'AMBER',
+        ...(relCountries ? { relCountries } : {}),
+      });
+    const pageThrough = async (q: string) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await searchRecords(cbp.call, { q, limit: 2, cursor });
+        ids.push(...page.items.map((x) => x.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    };
+    // A few terms: merged in record order; a record holding two of them comes once.
+    const few = [
+      await person('Gonzalo Gonzaga'),
+      await person('Ana Gonzálezz'),
+      await person('Hidden Gonzagax', ['MX']),
+      await person('Luis Gonzalesz'),
+      await person('Gonzalo Luna'),
+    ];
+    const visible = few.filter((_, i) => i !== 2).map((r) => r.id);
+    visible.reverse();
+    expect((await searchRecords(cbp.call, { q: 'gonz*' })).items.map((x) => x.id)).toEqual(visible);
+    expect(await pageThrough('gonz*')).toEqual(visible);
+    // More terms than are merged: one range of postings, the same answer.
+    const many: string[] = [];
+    for (let i = 0; i < MERGED_TERMS + 3; i++) {
+      many.push((await person(`Olga Quintanilla${String.fromCharCode(97 + (i % 26))}${i}`)).id);
+    }
+    expect(await pageThrough('quintanil*')).toEqual(many.reverse());
+  });
+
+  it('intersects the postings of common words in page order', async () => {
+    // Enough records that neither word is rare, one in ten holding both, a third of those
+    // kept from the searching agency.
+    const lines = Array.from({ length: 2 * (FEW_POSTINGS + 40) }, (_, i) => ({
+      id: `W-${i}`,
+      schema: 'Person',
+      properties: {
+        name: [i % 10 === 0 ? 'Marcelina Ibarrola' : i % 2 ? 'Marcelina Soto' : 'Ana Ibarrola'],
+      },
+      ...(i % 30 === 0 ? { marking: 'AMBER', rel: ['MX'] } : {}),
+    }));
+    await runImport(fgr.call, ndjson(...lines), { sharing: { marking: 'GREEN', rel: [] } });
+    const everyPage = async (q: string, limit: number) => {
+      const items: { id: string; caption: string }[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await searchRecords(cbp.call, { q, limit, cursor });
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return items;
+    };
+    const both = (await everyPage('ibarrola', 100))
+      .filter((r) => r.caption.startsWith('Marcelina'))
+      .map((r) => r.id);
+    expect(both).toHaveLength(lines.length / 10 - lines.length / 30);
+    const found = await everyPage('ibarrola marcelina', 7);
+    expect(found.map((r) => r.id)).toEqual(both);
   });
 
   it('rejects bad input without writing anything', async () => {
