@@ -137,6 +137,7 @@ async function run(ctx: Context): Promise<Measurement> {
           warmupSeconds: num('http-warmup'),
           durationSeconds: num('duration'),
           source: source as ServerSource,
+          profileDir: opt('profile') || undefined,
           log: ctx.log,
         });
         audit = reportHttp(http, figures, perCase, notes, ctx.options);
@@ -268,6 +269,11 @@ const benchmark: Benchmark = {
       name: 'server',
       description: 'dist (bin/puente.js, needs npm run build), source (tsx), or none',
       default: 'dist',
+    },
+    {
+      name: 'profile',
+      description: 'a folder to write a CPU profile of the server to (node --cpu-prof)',
+      default: '',
     },
   ],
   targets: [

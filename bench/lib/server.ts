@@ -68,6 +68,8 @@ export async function startServerProcess(o: {
   databaseUrl: string;
   source: ServerSource;
   env?: Record<string, string>;
+  /** Where to write a CPU profile of the server (node --cpu-prof), if one is wanted. */
+  profileDir?: string;
   log: Log;
 }): Promise<RunningServer> {
   const port = await freePort();
@@ -75,7 +77,12 @@ export async function startServerProcess(o: {
   // The server logs every request; a file keeps that work off the load generator's process.
   const logFile = join(tmpdir(), `puente-bench-server-${port}.log`);
   const out = openSync(logFile, 'w');
-  const args = [...command(o.source), 'serve', '--host', '127.0.0.1', '--port', String(port)];
+  const profile = o.profileDir ? ['--cpu-prof', '--cpu-prof-dir', o.profileDir] : [];
+  const args = [
+    ...profile,
+    ...command(o.source),
+    ...['serve', '--host', '127.0.0.1', '--port', String(port)],
+  ];
   o.log(`starting node ${args.map((a) => a.replace(ROOT, '')).join(' ')} (log: ${logFile})`);
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

@@ -36,6 +36,7 @@ export async function measureHttp(o: {
   warmupSeconds: number;
   durationSeconds: number;
   source: ServerSource;
+  profileDir?: string;
   log: Log;
 }): Promise<HttpOutcome> {
   const operator: Call = { db: o.db, viewer: null, operator: true };
@@ -54,6 +55,7 @@ export async function measureHttp(o: {
     const server = await startServerProcess({
       databaseUrl: o.databaseUrl,
       source: o.source,
+      profileDir: o.profileDir,
       log: o.log,
     });
     const before = await auditCount(o.db);
