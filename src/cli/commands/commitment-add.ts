@@ -3,19 +3,10 @@ import {
   createCommitment,
   type CreateCommitmentInput,
 } from '../../services/cooperation/create-commitment.js';
-import { actingOptions, callAs, type ActingOptions } from '../acting.js';
+import { actingOptions, type ActingOptions } from '../acting.js';
 import type { CliContext } from '../context.js';
 import { describe, jsonOption } from '../help.js';
-import { printJson } from '../output.js';
-import {
-  commaList,
-  readJsonFile,
-  givenSharing,
-  sharingOf,
-  sharingOptions,
-  worded,
-  type SharingOptions,
-} from './commitment-common.js';
+import { addAction, commaList, sharingOptions, type SharingOptions } from './commitment-common.js';
 import { printCommitment } from './commitment-show.js';
 
 interface AddOptions extends ActingOptions, SharingOptions {
@@ -63,36 +54,29 @@ export function registerCommitmentAdd(commitment: Command, ctx: CliContext): voi
     .option('--target <number>', t('cli:commitmentAdd.target'))
     .option('--source-ref <ref>', t('cli:commitmentAdd.sourceRef'));
   jsonOption(actingOptions(sharingOptions(cmd, ctx), ctx), ctx).action(
-    async (file: string | undefined, opts: AddOptions) => {
-      const sharing = sharingOf(opts);
-      const given = givenSharing(sharing);
-      const input: CreateCommitmentInput = file
-        ? { ...readJsonFile(file), ...given }
-        : {
-            meetingId: opts.meeting,
-            text: opts.text,
-            name: opts.name,
-            topic: opts.topic,
-            leadCountry: opts.leadCountry,
-            leadAgency: opts.leadAgency,
-            partnerCountries: commaList(opts.partners),
-            dueDate: opts.due,
-            status: opts.status,
-            owners: (opts.owner ?? []).map(ownerOf),
-            // A target without an indicator is refused by the check, not dropped.
-            indicator:
-              opts.indicator !== undefined || opts.target !== undefined
-                ? { name: opts.indicator ?? '', target: opts.target ?? '' }
-                : undefined,
-            sourceRef: opts.sourceRef,
-            ...sharing,
-          };
-      const call = await callAs(ctx, opts);
-      const view = await worded(ctx, () => createCommitment(call, input));
-      if (!view) return;
-      if (opts.json) return printJson(ctx, view);
-      ctx.note(t('cli:commitmentAdd.done', { id: view.id }));
-      printCommitment(ctx, view);
-    },
+    addAction(ctx, {
+      fromOptions: (opts: AddOptions, sharing): CreateCommitmentInput => ({
+        meetingId: opts.meeting,
+        text: opts.text,
+        name: opts.name,
+        topic: opts.topic,
+        leadCountry: opts.leadCountry,
+        leadAgency: opts.leadAgency,
+        partnerCountries: commaList(opts.partners),
+        dueDate: opts.due,
+        status: opts.status,
+        owners: (opts.owner ?? []).map(ownerOf),
+        // A target without an indicator is refused by the check, not dropped.
+        indicator:
+          opts.indicator !== undefined || opts.target !== undefined
+            ? { name: opts.indicator ?? '', target: opts.target ?? '' }
+            : undefined,
+        sourceRef: opts.sourceRef,
+        ...sharing,
+      }),
+      create: createCommitment,
+      done: 'cli:commitmentAdd.done',
+      print: printCommitment,
+    }),
   );
 }

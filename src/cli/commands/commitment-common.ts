@@ -4,9 +4,12 @@ import type { TFunction } from 'i18next';
 import { AppError } from '../../domain/errors.js';
 import { isUuid } from '../../domain/ids.js';
 import { isCountryCode, type SharingInput } from '../../domain/policy/sharing.js';
+import type { Call } from '../../services/context.js';
 import { isClosedRefusal, localizeProblem } from '../../services/cooperation/problems.js';
+import { callAs, type ActingOptions } from '../acting.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
+import { printJson } from '../output.js';
 import { formatFields } from '../table.js';
 
 // What the meeting and commitment commands share: sharing options, refusals worded in the
@@ -87,6 +90,39 @@ export async function worded<T>(ctx: CliContext, work: () => Promise<T>): Promis
     ctx.exitCode = EXIT.conflict;
     return undefined;
   }
+}
+
+export interface AddCommand<O, I, V> {
+  /** The entry the options describe, with their sharing rules. */
+  fromOptions: (opts: O, sharing: SharingInput) => I;
+  create: (call: Call, input: I) => Promise<V>;
+  /** The message key that says it was added, given `{ id }`. */
+  done: string;
+  print: (ctx: CliContext, view: V) => void;
+}
+
+/**
+ * The action of `meeting add` and `commitment add`: the entry read from a file in the API's
+ * shape (sharing options given on the command line laid over its own) or from the options,
+ * created as the acting user, then printed.
+ */
+export function addAction<
+  O extends ActingOptions & SharingOptions & { json?: boolean },
+  I,
+  V extends { id: string },
+>(ctx: CliContext, c: AddCommand<O, I, V>) {
+  return async (file: string | undefined, opts: O): Promise<void> => {
+    const sharing = sharingOf(opts);
+    const input = file
+      ? ({ ...readJsonFile(file), ...givenSharing(sharing) } as I)
+      : c.fromOptions(opts, sharing);
+    const call = await callAs(ctx, opts);
+    const view = await worded(ctx, () => c.create(call, input));
+    if (!view) return;
+    if (opts.json) return printJson(ctx, view);
+    ctx.note(ctx.t(c.done, { id: view.id }));
+    c.print(ctx, view);
+  };
 }
 
 export const statusWord = (t: TFunction, status: string | null): string =>

@@ -4,19 +4,10 @@ import {
   createMeeting,
   type CreateMeetingInput,
 } from '../../services/cooperation/create-meeting.js';
-import { actingOptions, callAs, type ActingOptions } from '../acting.js';
+import { actingOptions, type ActingOptions } from '../acting.js';
 import type { CliContext } from '../context.js';
 import { describe, jsonOption } from '../help.js';
-import { printJson } from '../output.js';
-import {
-  commaList,
-  readJsonFile,
-  givenSharing,
-  sharingOf,
-  sharingOptions,
-  worded,
-  type SharingOptions,
-} from './commitment-common.js';
+import { addAction, commaList, sharingOptions, type SharingOptions } from './commitment-common.js';
 import { printMeeting } from './meeting-show.js';
 
 interface AddOptions extends ActingOptions, SharingOptions {
@@ -76,30 +67,23 @@ export function registerMeetingAdd(meeting: Command, ctx: CliContext): void {
     .option('--document <spec...>', t('cli:meetingAdd.document'))
     .option('--source-ref <ref>', t('cli:meetingAdd.sourceRef'));
   jsonOption(actingOptions(sharingOptions(cmd, ctx), ctx), ctx).action(
-    async (file: string | undefined, opts: AddOptions) => {
-      const sharing = sharingOf(opts);
-      const given = givenSharing(sharing);
-      const input: CreateMeetingInput = file
-        ? { ...readJsonFile(file), ...given }
-        : {
-            name: opts.name,
-            date: opts.date,
-            endDate: opts.endDate,
-            place: opts.place,
-            countries: commaList(opts.countries),
-            format: opts.format,
-            topics: commaList(opts.topics),
-            participants: (opts.participant ?? []).map(participantOf),
-            documents: (opts.document ?? []).map(documentOf),
-            sourceRef: opts.sourceRef,
-            ...sharing,
-          };
-      const call = await callAs(ctx, opts);
-      const view = await worded(ctx, () => createMeeting(call, input));
-      if (!view) return;
-      if (opts.json) return printJson(ctx, view);
-      ctx.note(t('cli:meetingAdd.done', { id: view.id }));
-      printMeeting(ctx, view);
-    },
+    addAction(ctx, {
+      fromOptions: (opts: AddOptions, sharing): CreateMeetingInput => ({
+        name: opts.name,
+        date: opts.date,
+        endDate: opts.endDate,
+        place: opts.place,
+        countries: commaList(opts.countries),
+        format: opts.format,
+        topics: commaList(opts.topics),
+        participants: (opts.participant ?? []).map(participantOf),
+        documents: (opts.document ?? []).map(documentOf),
+        sourceRef: opts.sourceRef,
+        ...sharing,
+      }),
+      create: createMeeting,
+      done: 'cli:meetingAdd.done',
+      print: printMeeting,
+    }),
   );
 }
