@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { holdingPool } from './held-statements.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Tables } from './tables.js';
 
@@ -59,7 +60,7 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
   // An idle connection the server closes (restart, failover, admin) is dropped by the pool and
   // replaced on demand; unhandled, its error event would end the process.
   pool.on('error', (err) => process.emitWarning(`idle database connection closed: ${err.message}`));
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: holdingPool(pool) }) });
   const parsed = new URL(url);
   return {
     db,

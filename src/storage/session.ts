@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Viewer } from '../domain/identity/viewer.js';
 import { viewerKeys } from '../domain/policy/keys.js';
 import type { Db } from './database.js';
+import { HELD } from './held-statements.js';
 import type { Tables } from './tables.js';
 
 export type Tx = Transaction<Tables>;
@@ -23,7 +24,8 @@ export function asViewer<T>(
 ): Promise<T> {
   const transaction = db.transaction();
   return (readOnly ? transaction.setAccessMode('read only') : transaction).execute(async (tx) => {
-    await sql`SELECT set_config('role', 'puente_app', true),
+    // Held: sent with the work's first statement, which never runs if this one fails.
+    await sql`${sql.raw(HELD)}SELECT set_config('role', 'puente_app', true),
       set_config('puente.viewer_keys', ${viewer ? viewerKeys(viewer).join(',') : ''}, true),
       set_config('puente.agency', ${viewer?.agency ?? ''}, true),
       set_config('puente.user', ${viewer?.userId ?? ''}, true),
