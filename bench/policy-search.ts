@@ -39,7 +39,7 @@ function viewersOf(ds: Dataset): Viewer[] {
 // What asViewer and audited() add around every service call; the rest is the search itself.
 const isSearchStatement = (s: string) =>
   !s.includes('set_config(') && !s.startsWith('insert into "puente"."audit_entry"');
-const isPage = (s: string) => s.startsWith('select "r".* from "puente"."record" as "r"');
+const isPage = (s: string) => s.startsWith('select "r".* from ');
 
 /**
  * The statements searchRecords sends for each case, as built for `viewer` (a multi-word search

@@ -224,6 +224,41 @@ describe('records', () => {
     });
   });
 
+  it('lists a date range newest first, page by page, only what the viewer may see', async () => {
+    const seizure = (date: string, extra: object = {}) =>
+      createRecord(fgr.call, {
+        schema: 'Seizure',
+        properties: { date: [date], country: ['MX'], drug: ['methamphetamine'] },
+        marking: 'GREEN',
+        ...extra,
+      });
+    const inRange: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const day = `2021-08-${String(10 + i).padStart(2, '0')}`;
+      const hidden = i % 3 === 0;
+      const r = await seizure(day, hidden ? { marking: 'AMBER', relCountries: ['MX'] } : {});
+      if (!hidden) inRange.push(r.id);
+    }
+    await seizure('2021-07-31');
+    await seizure('2021-09-01');
+    const retracted = await seizure('2021-08-20');
+    await retractRecord(fgr.call, retracted.id, { reason: 'duplicate' });
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await searchRecords(cbp.call, {
+        schema: ['Seizure'],
+        dateFrom: '2021-08-01',
+        dateTo: '2021-08-31',
+        limit: 2,
+        cursor,
+      });
+      ids.push(...page.items.map((x) => x.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(ids).toEqual(inRange.reverse());
+  });
+
   it('keeps the command-line operator out of records', async () => {
     const operatorCall = { db: database.db, viewer: null, operator: true };
     expect(await code(searchRecords(operatorCall, {}))).toBe('forbidden');
