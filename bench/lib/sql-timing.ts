@@ -2,6 +2,7 @@ import { CompiledQuery, sql } from 'kysely';
 import type { Viewer } from '../../src/domain/identity/viewer.js';
 import { viewerKeys } from '../../src/domain/policy/keys.js';
 import type { Db } from '../../src/storage/database.js';
+import { HELD } from '../../src/storage/held-statements.js';
 import { asOperator, asViewer, type Tx } from '../../src/storage/session.js';
 
 /**
@@ -37,7 +38,8 @@ export function timeStatements(
 ): Promise<Timing> {
   if (mode === 'rls') return asViewer(db, viewer, (tx) => timed(tx, statements));
   return asOperator(db, async (tx) => {
-    await sql`SELECT set_config('puente.viewer_keys', ${viewerKeys(viewer).join(',')}, true),
+    // Held like asViewer's, so that the two modes differ only in the role.
+    await sql`${sql.raw(HELD)}SELECT set_config('puente.viewer_keys', ${viewerKeys(viewer).join(',')}, true),
       set_config('puente.agency', ${viewer.agency}, true),
       set_config('puente.user', ${viewer.userId}, true),
       set_config('puente.role', ${viewer.role}, true)`.execute(tx);
@@ -51,10 +53,13 @@ export function runAs<R>(db: Db, mode: Mode, viewer: Viewer, query: CompiledQuer
   return mode === 'rls' ? asViewer(db, viewer, run) : asOperator(db, run);
 }
 
-/** The statement without its page limit, wrapped to count every row it would return. */
+/**
+ * The statement without its page limit (its last `limit $n`: a dated page chooses its ids in a
+ * subquery), wrapped to count every row it would return.
+ */
 export function countQuery(query: CompiledQuery): CompiledQuery {
-  const m = /\blimit \$(\d+)$/.exec(query.sql);
-  if (!m) throw new Error(`expected a trailing limit parameter in: ${query.sql}`);
+  const m = /\blimit \$(\d+)(?![^]*\blimit \$)/.exec(query.sql);
+  if (!m) throw new Error(`expected a limit parameter in: ${query.sql}`);
   const params = [...query.parameters];
   params[Number(m[1]) - 1] = 2_147_483_647;
   return CompiledQuery.raw(`SELECT count(*)::int AS n FROM (${query.sql}) AS page`, params);
