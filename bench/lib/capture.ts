@@ -13,13 +13,18 @@ export async function captureQueries(
 ): Promise<CompiledQuery[]> {
   const captured: CompiledQuery[] = [];
   const executor = db.getExecutor();
+  // Subqueries pass through the plugin too when they are built; only what runs is kept.
+  const compiledOf = new Map<unknown, CompiledQuery>();
   const plugin: KyselyPlugin = {
     transformQuery({ node, queryId }): RootOperationNode {
-      const compiled = executor.compileQuery(node, queryId);
-      if (pick(compiled.sql)) captured.push(compiled);
+      compiledOf.set(queryId, executor.compileQuery(node, queryId));
       return node;
     },
-    transformResult: async ({ result }) => result,
+    transformResult: async ({ result, queryId }) => {
+      const compiled = compiledOf.get(queryId);
+      if (compiled && pick(compiled.sql)) captured.push(compiled);
+      return result;
+    },
   };
   await work(db.withPlugin(plugin));
   return captured;
