@@ -143,9 +143,9 @@ function drivingPostings(d: Driver) {
 /*
  * Text search drives from postings read newest first (drivingPostings) and probes whatever
  * the driver leaves out (the other words, a prefix) record by record, stopping at the page
- * size. Driver and probes are fenced (ORDER BY … OFFSET 0): the policy hides the viewer's keys from the
- * planner's estimates, and unfenced it would sort every posting of a common name, or join
- * the terms' full posting lists, before reading the page.
+ * size. Driver and probes are fenced (ORDER BY … OFFSET 0): the policy hides the viewer's
+ * keys from the planner's estimates, and unfenced it would sort every posting of a common
+ * name, or join the terms' full posting lists, before reading the page.
  */
 function filtered(tx: Tx, q: RecordFilter, driver?: Driver) {
   const drives = driver?.terms ?? [];
